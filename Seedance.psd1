@@ -1,0 +1,26 @@
+@{
+    RootModule           = 'Seedance.dll'
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    GUID                 = '6f1f6c1e-3a53-4f0e-9a57-5eedda2ce0d1'
+    Author               = 'Seedance contributors'
+    CompanyName          = 'Seedance contributors'
+    Copyright            = '(c) Seedance contributors. All rights reserved.'
+    Description          = 'Generate videos with the Seedance 2 API: typed tasks on the pipeline, -WhatIf, the key in SecretManagement, no double charges, no lost tasks.'
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('Seedance.format.ps1xml')
+    FunctionsToExport    = @()
+    CmdletsToExport      = @(
+        'Get-SeedanceConfiguration'
+        'Set-SeedanceConfiguration'
+    )
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Seedance', 'Video', 'AI', 'API', 'GenerativeAI', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ReleaseNotes = 'See CHANGELOG.md.'
+        }
+    }
+}

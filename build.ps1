@@ -1,0 +1,110 @@
+#Requires -Version 5.1
+<#
+.SYNOPSIS
+    Builds, tests, packages and demonstrates the Seedance module.
+.DESCRIPTION
+    Tasks: Build (dotnet build into out/Seedance), Test (dotnet test, then the Pester 5 suites in a child pwsh),
+    Package (versioned module folder and .nupkg under out/package), Demo (sandbox + submit, wait, save), Clean.
+.EXAMPLE
+    ./build.ps1 -Task Build, Test
+.EXAMPLE
+    ./build.ps1 -Task Demo
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Clean')]
+    [string[]] $Task = @('Build', 'Test'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+$root = $PSScriptRoot
+$moduleOut = Join-Path $root 'out/Seedance'
+
+function Invoke-Dotnet {
+    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    & dotnet @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Build {
+    Invoke-Dotnet build (Join-Path $root 'Seedance.sln') -c $Configuration
+}
+
+function Invoke-Test {
+    Invoke-Dotnet test (Join-Path $root 'Seedance.sln') -c $Configuration
+    # A loaded assembly cannot be unloaded: Pester runs in a child pwsh so the next build can overwrite the module.
+    $pester = {
+        param($Root)
+        $ErrorActionPreference = 'Stop'
+        if (-not (Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0' })) {
+            Install-Module -Name Pester -MinimumVersion 5.0 -Scope CurrentUser -Force -SkipPublisherCheck
+        }
+        Import-Module Pester -MinimumVersion 5.0
+        $config = New-PesterConfiguration
+        $config.Run.Path = Join-Path $Root 'tests/Pester'
+        $config.Run.Exit = $true
+        $config.Output.Verbosity = 'Detailed'
+        Invoke-Pester -Configuration $config
+    }
+    $shell = if ($PSVersionTable.PSEdition -eq 'Core') { 'pwsh' } else { 'powershell' }
+    & $shell -NoProfile -NonInteractive -Command $pester -args $root
+    if ($LASTEXITCODE -ne 0) { throw "Pester failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Package {
+    Invoke-Dotnet build (Join-Path $root 'src/Seedance/Seedance.csproj') -c Release
+    $manifest = Import-PowerShellDataFile (Join-Path $moduleOut 'Seedance.psd1')
+    $target = Join-Path $root "out/package/Seedance/$($manifest.ModuleVersion)"
+    if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+    New-Item -ItemType Directory -Path $target -Force | Out-Null
+    Copy-Item -Path (Join-Path $moduleOut '*') -Destination $target -Recurse
+    Write-Host "Module folder: $target"
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    $sandboxProject = Join-Path $root 'src/Seedance.Sandbox'
+    $port = Get-Random -Minimum 20000 -Maximum 40000
+    $sandbox = Start-Process -FilePath 'dotnet' -ArgumentList @('run', '--project', $sandboxProject, '-c', $Configuration, '--', '--port', $port) -PassThru -NoNewWindow
+    try {
+        $baseUri = "http://127.0.0.1:$port"
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while ($true) {
+            try { Invoke-RestMethod "$baseUri/_sandbox/health" | Out-Null; break }
+            catch { if ([DateTime]::UtcNow -gt $deadline) { throw 'The sandbox did not start within 60 seconds.' } ; Start-Sleep -Milliseconds 250 }
+        }
+        $demo = {
+            param($BaseUri, $ModuleManifest, $OutDir)
+            $ErrorActionPreference = 'Stop'
+            Import-Module $ModuleManifest
+            Set-SeedanceConfiguration -BaseUri $BaseUri
+            $env:SEEDANCE_API_KEY = 'sk_test_sandbox'
+            'A glass train crossing a snowy mountain bridge', 'A paper boat on a rainy street' |
+                New-SeedanceVideo -Duration 5 |
+                Wait-SeedanceTask |
+                Save-SeedanceVideo -Path $OutDir
+        }
+        $outDir = Join-Path $root 'out/demo'
+        New-Item -ItemType Directory -Path $outDir -Force | Out-Null
+        $shell = if ($PSVersionTable.PSEdition -eq 'Core') { 'pwsh' } else { 'powershell' }
+        & $shell -NoProfile -NonInteractive -Command $demo -args $baseUri, (Join-Path $moduleOut 'Seedance.psd1'), $outDir
+        if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
+    }
+    finally {
+        Stop-Process -Id $sandbox.Id -ErrorAction SilentlyContinue
+    }
+}
+
+function Invoke-Clean {
+    foreach ($path in @('out') + (Get-ChildItem -Path $root -Include 'bin', 'obj' -Recurse -Directory).FullName) {
+        if (Test-Path $path) { Remove-Item -Path $path -Recurse -Force }
+    }
+}
+
+foreach ($name in $Task) {
+    Write-Host "==> $name" -ForegroundColor Cyan
+    & "Invoke-$name"
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Security;
+
+namespace Seedance
+{
+    /// <summary>How a <see cref="SeedanceClient"/> reaches the API: where, with which key, how patiently, how fast.</summary>
+    public sealed class SeedanceClientOptions
+    {
+        /// <summary>The hosted API.</summary>
+        public static Uri DefaultBaseUri { get; } = new Uri("https://seedance2ai.io");
+
+        /// <summary>Where the API lives. Plain http is refused unless the host is a loopback address.</summary>
+        public Uri BaseUri { get; set; } = DefaultBaseUri;
+
+        /// <summary>The API key. It stays a SecureString until the Authorization header is built.</summary>
+        public SecureString? ApiKey { get; set; }
+
+        /// <summary>How long one attempt may take before it is abandoned (and retried when that is safe).</summary>
+        public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+        /// <summary>How many times a failed request may be retried.</summary>
+        public int MaxRetries { get; set; } = 6;
+
+        /// <summary>The most time one call may spend across all its attempts and waits.</summary>
+        public TimeSpan RetryBudget { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>How many requests may leave this process for one account per <see cref="RateLimitWindow"/>.</summary>
+        public int RateLimitRequests { get; set; } = 30;
+
+        /// <summary>The window of the rate limit.</summary>
+        public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>Receives a line for each request, retry and wait (verbose) and each body (debug). Never holds the key.</summary>
+        public Action<SeedanceTrace>? Trace { get; set; }
+
+        /// <summary>Throws when the options cannot be used safely.</summary>
+        public void Validate()
+        {
+            if (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp))
+            {
+                throw new SeedanceException(SeedanceErrorCodes.InvalidConfiguration, $"The base URI '{BaseUri}' is not an absolute http or https URI.");
+            }
+
+            if (BaseUri.Scheme == Uri.UriSchemeHttp && !BaseUri.IsLoopback)
+            {
+                throw new SeedanceException(
+                    SeedanceErrorCodes.InvalidConfiguration,
+                    $"The base URI '{BaseUri}' uses plain http to a host that is not this machine; the API key is only ever sent over https (or to a loopback sandbox).");
+            }
+
+            if (RateLimitRequests < 1 || RateLimitWindow <= TimeSpan.Zero)
+            {
+                throw new SeedanceException(SeedanceErrorCodes.InvalidConfiguration, "The rate limit needs at least one request per positive window.");
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace Seedance
+{
+    /// <summary>Error codes: the API's own, and the client's for failures that happen on this side.</summary>
+    public static class SeedanceErrorCodes
+    {
+        /// <summary>401: key missing, invalid or revoked.</summary>
+        public const string Unauthorized = "unauthorized";
+        /// <summary>400: bad input or unsupported field.</summary>
+        public const string InvalidRequest = "invalid_request";
+        /// <summary>402: the balance is too low.</summary>
+        public const string InsufficientCredits = "insufficient_credits";
+        /// <summary>429: over the account's rate limit.</summary>
+        public const string RateLimited = "rate_limited";
+        /// <summary>409: idempotency key reused with another body, or its first request still running.</summary>
+        public const string IdempotencyConflict = "idempotency_conflict";
+        /// <summary>503: temporary upstream problem.</summary>
+        public const string ServiceBusy = "service_busy";
+        /// <summary>404: no such task for this key's owner.</summary>
+        public const string NotFound = "not_found";
+        /// <summary>500: unexpected server failure.</summary>
+        public const string InternalError = "internal_error";
+
+        /// <summary>Client: a request that breaks a documented rule; nothing was sent.</summary>
+        public const string InvalidParameter = "InvalidParameter";
+        /// <summary>Client: the network failed (refused, reset, response lost) and retries did not help.</summary>
+        public const string NetworkError = "NetworkError";
+        /// <summary>Client: an attempt took longer than its timeout and retries did not help.</summary>
+        public const string RequestTimeout = "RequestTimeout";
+        /// <summary>Client: a task failed.</summary>
+        public const string TaskFailed = "TaskFailed";
+        /// <summary>Client: waiting for a task took longer than allowed.</summary>
+        public const string WaitTimeout = "WaitTimeout";
+        /// <summary>Client: the configuration cannot be used (for example a key over plain http to a remote host).</summary>
+        public const string InvalidConfiguration = "InvalidConfiguration";
+        /// <summary>Client: the API answered with something that is not its documented shape.</summary>
+        public const string UnexpectedResponse = "UnexpectedResponse";
+    }
+}

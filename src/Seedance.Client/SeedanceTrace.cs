@@ -1,0 +1,32 @@
+namespace Seedance
+{
+    /// <summary>How much a trace line matters: verbose lines tell what happens, debug lines show bodies.</summary>
+    public enum SeedanceTraceLevel
+    {
+        /// <summary>Requests, statuses, retries and waits.</summary>
+        Verbose,
+
+        /// <summary>Request and response bodies.</summary>
+        Debug,
+    }
+
+    /// <summary>One line of what the client is doing. Never holds the API key.</summary>
+    public sealed class SeedanceTrace
+    {
+        /// <summary>Creates a trace line.</summary>
+        public SeedanceTrace(SeedanceTraceLevel level, string message)
+        {
+            Level = level;
+            Message = message;
+        }
+
+        /// <summary>Verbose or debug.</summary>
+        public SeedanceTraceLevel Level { get; }
+
+        /// <summary>The text.</summary>
+        public string Message { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Message;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Seedance.Session;
+
+namespace Seedance.Commands
+{
+    /// <summary>Shows this session's Seedance settings.</summary>
+    [Cmdlet(VerbsCommon.Get, "SeedanceConfiguration")]
+    [OutputType(typeof(SeedanceConfiguration))]
+    public sealed class GetSeedanceConfigurationCommand : PSCmdlet
+    {
+        /// <inheritdoc />
+        protected override void EndProcessing() => WriteObject(SessionRegistry.Current);
+    }
+}

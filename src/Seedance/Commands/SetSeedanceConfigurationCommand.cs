@@ -1,0 +1,107 @@
+using System;
+using System.Management.Automation;
+using Seedance.Session;
+
+namespace Seedance.Commands
+{
+    /// <summary>Changes this session's Seedance settings: base URI, rate limit, retries and timeouts.</summary>
+    [Cmdlet(VerbsCommon.Set, "SeedanceConfiguration", SupportsShouldProcess = true)]
+    [OutputType(typeof(SeedanceConfiguration))]
+    public sealed class SetSeedanceConfigurationCommand : PSCmdlet
+    {
+        /// <summary>Where the API lives (for example a local sandbox: http://127.0.0.1:5080).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? BaseUri { get; set; }
+
+        /// <summary>Requests per window that the module may send, for all its cmdlets and runspaces in this process.</summary>
+        [Parameter]
+        [ValidateRange(1, 100000)]
+        public int RateLimit { get; set; }
+
+        /// <summary>The rate limit's window in seconds.</summary>
+        [Parameter]
+        [ValidateRange(0.001, 86400)]
+        public double RateLimitWindowSeconds { get; set; }
+
+        /// <summary>How many times a failed request may be retried (0 turns retries off).</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int MaxRetries { get; set; }
+
+        /// <summary>How long one attempt may take, in seconds.</summary>
+        [Parameter]
+        [ValidateRange(0.001, 86400)]
+        public double AttemptTimeoutSeconds { get; set; }
+
+        /// <summary>The most time one call may spend across attempts and waits, in seconds.</summary>
+        [Parameter]
+        [ValidateRange(0.001, 86400)]
+        public double RetryBudgetSeconds { get; set; }
+
+        /// <summary>Go back to the defaults (and SEEDANCE_BASE_URI) before applying the other parameters.</summary>
+        [Parameter]
+        public SwitchParameter Reset { get; set; }
+
+        /// <summary>Emit the resulting configuration.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            var configuration = SessionRegistry.Current;
+            if (!ShouldProcess("Seedance configuration of this session", "Set"))
+            {
+                return;
+            }
+
+            if (Reset)
+            {
+                var defaults = new SeedanceConfiguration();
+                configuration.ExplicitBaseUri = null;
+                configuration.RateLimit = defaults.RateLimit;
+                configuration.RateLimitWindowSeconds = defaults.RateLimitWindowSeconds;
+                configuration.MaxRetries = defaults.MaxRetries;
+                configuration.AttemptTimeoutSeconds = defaults.AttemptTimeoutSeconds;
+                configuration.RetryBudgetSeconds = defaults.RetryBudgetSeconds;
+            }
+
+            var bound = MyInvocation.BoundParameters;
+            if (bound.ContainsKey(nameof(BaseUri)))
+            {
+                configuration.ExplicitBaseUri = BaseUri;
+            }
+
+            if (bound.ContainsKey(nameof(RateLimit)))
+            {
+                configuration.RateLimit = RateLimit;
+            }
+
+            if (bound.ContainsKey(nameof(RateLimitWindowSeconds)))
+            {
+                configuration.RateLimitWindowSeconds = RateLimitWindowSeconds;
+            }
+
+            if (bound.ContainsKey(nameof(MaxRetries)))
+            {
+                configuration.MaxRetries = MaxRetries;
+            }
+
+            if (bound.ContainsKey(nameof(AttemptTimeoutSeconds)))
+            {
+                configuration.AttemptTimeoutSeconds = AttemptTimeoutSeconds;
+            }
+
+            if (bound.ContainsKey(nameof(RetryBudgetSeconds)))
+            {
+                configuration.RetryBudgetSeconds = RetryBudgetSeconds;
+            }
+
+            if (PassThru)
+            {
+                WriteObject(configuration);
+            }
+        }
+    }
+}

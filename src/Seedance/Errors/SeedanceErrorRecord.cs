@@ -1,0 +1,33 @@
+using System.Management.Automation;
+using System.Net;
+
+namespace Seedance.Errors
+{
+    /// <summary>Turns client failures into ErrorRecords with stable ids (<c>Seedance.&lt;code&gt;</c>) and the category design.md gives.</summary>
+    internal static class SeedanceErrorRecord
+    {
+        public static ErrorRecord From(SeedanceException exception, object? target) =>
+            new(exception, "Seedance." + exception.ErrorCode, Category(exception), target ?? (object?)exception.Task ?? exception.TaskId ?? exception.Request);
+
+        private static ErrorCategory Category(SeedanceException exception) => exception.ErrorCode switch
+        {
+            SeedanceErrorCodes.InvalidParameter => ErrorCategory.InvalidArgument,
+            SeedanceErrorCodes.InvalidConfiguration => ErrorCategory.InvalidOperation,
+            SeedanceErrorCodes.TaskFailed => ErrorCategory.InvalidResult,
+            SeedanceErrorCodes.WaitTimeout or SeedanceErrorCodes.RequestTimeout => ErrorCategory.OperationTimeout,
+            SeedanceErrorCodes.NetworkError => ErrorCategory.ConnectionError,
+            SeedanceErrorCodes.UnexpectedResponse => ErrorCategory.InvalidData,
+            _ => exception.Status switch
+            {
+                HttpStatusCode.Unauthorized => ErrorCategory.AuthenticationError,
+                HttpStatusCode.BadRequest => ErrorCategory.InvalidArgument,
+                HttpStatusCode.PaymentRequired => ErrorCategory.QuotaExceeded,
+                HttpStatusCode.NotFound => ErrorCategory.ObjectNotFound,
+                HttpStatusCode.Conflict => ErrorCategory.ResourceExists,
+                (HttpStatusCode)429 => ErrorCategory.LimitsExceeded,
+                HttpStatusCode.ServiceUnavailable => ErrorCategory.ResourceUnavailable,
+                _ => ErrorCategory.NotSpecified,
+            },
+        };
+    }
+}
