@@ -37,7 +37,23 @@ namespace Seedance
             }
 
             var key = idempotencyKey ?? NewIdempotencyKey();
-            var body = RequestBody.Serialize(request);
+            var task = await SubmitBodyAsync(key, RequestBody.Serialize(request), cancellationToken).ConfigureAwait(false);
+            task.Prompt = request.Prompt;
+            task.Resolution = request.Resolution;
+            task.Duration = request.Duration;
+            return task;
+        }
+
+        /// <summary>
+        /// Sends a body that was submitted before, byte for byte, with its original idempotency key: the API answers with
+        /// the original task and charges nothing new. This is how a submit whose response was lost is recovered.
+        /// </summary>
+        public Task<SeedanceTask> ResubmitAsync(string idempotencyKey, byte[] body, CancellationToken cancellationToken = default) =>
+            SubmitBodyAsync(idempotencyKey, body, cancellationToken);
+
+        private async Task<SeedanceTask> SubmitBodyAsync(string key, byte[] body, CancellationToken cancellationToken)
+        {
+            _options.Journal?.Submitting(key, body, _options.BaseUri, DateTimeOffset.UtcNow);
             using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.BaseUri, SubmitPath))
             {
                 Content = new ByteArrayContent(body),
@@ -48,9 +64,7 @@ namespace Seedance
             {
                 var task = await SendForTaskAsync(message, cancellationToken).ConfigureAwait(false);
                 task.IdempotencyKey = key;
-                task.Prompt = request.Prompt;
-                task.Resolution = request.Resolution;
-                task.Duration = request.Duration;
+                _options.Journal?.Submitted(key, task);
                 return task;
             }
             catch (SeedanceException e)
@@ -71,7 +85,9 @@ namespace Seedance
             using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(_options.BaseUri, TaskPath + Uri.EscapeDataString(id)));
             try
             {
-                return await SendForTaskAsync(message, cancellationToken).ConfigureAwait(false);
+                var task = await SendForTaskAsync(message, cancellationToken).ConfigureAwait(false);
+                _options.Journal?.Observed(task);
+                return task;
             }
             catch (SeedanceException e)
             {

@@ -33,6 +33,9 @@ namespace Seedance
         /// <summary>Receives a line for each request, retry and wait (verbose) and each body (debug). Never holds the key.</summary>
         public Action<SeedanceTrace>? Trace { get; set; }
 
+        /// <summary>Records submissions and task states on disk; null turns journaling off.</summary>
+        public Journal.ITaskJournal? Journal { get; set; }
+
         /// <summary>Throws when the options cannot be used safely.</summary>
         public void Validate()
         {

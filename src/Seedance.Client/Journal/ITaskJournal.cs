@@ -1,0 +1,23 @@
+using System;
+
+namespace Seedance.Journal
+{
+    /// <summary>
+    /// Where the client records what it submits and learns, so that no paid task is ever lost (the API cannot list tasks).
+    /// Implementations must be safe for several threads and processes at once and must never store the API key.
+    /// </summary>
+    public interface ITaskJournal
+    {
+        /// <summary>Called before the POST leaves: the key and the exact body bytes that every attempt will send.</summary>
+        void Submitting(string idempotencyKey, byte[] body, Uri baseUri, DateTimeOffset at);
+
+        /// <summary>Called when the API accepted the submit and returned its task.</summary>
+        void Submitted(string idempotencyKey, SeedanceTask task);
+
+        /// <summary>Called whenever the client learns a task's state.</summary>
+        void Observed(SeedanceTask task);
+
+        /// <summary>Called when a task's result was saved to a file.</summary>
+        void Saved(string taskId, string path);
+    }
+}
