@@ -48,8 +48,12 @@ namespace Seedance.Http
 
             if (outcome.Exception is { } exception)
             {
-                if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested
-                    || !RetryClassifier.IsLost(exception, cancellationToken))
+                if (exception is OperationCanceledException canceled && cancellationToken.IsCancellationRequested)
+                {
+                    throw canceled.CancellationToken == cancellationToken ? canceled : new OperationCanceledException(canceled.Message, canceled, cancellationToken);
+                }
+
+                if (!RetryClassifier.IsLost(exception, cancellationToken))
                 {
                     ExceptionDispatchInfo.Capture(exception).Throw();
                 }
@@ -69,11 +73,12 @@ namespace Seedance.Http
                 using var slot = await _governor.AcquireAsync(WaitingForSlot, cancellationToken).ConfigureAwait(false);
                 history.Attempts++;
                 var response = await SendOnceAsync(call, cancellationToken).ConfigureAwait(false);
-                Trace(SeedanceTraceLevel.Verbose, TraceFormatter.Response(history, response));
                 if ((int)response.Status == 429)
                 {
                     _governor.Pause(response.RetryAfter ?? TimeSpan.Zero);
                 }
+
+                Trace(SeedanceTraceLevel.Verbose, TraceFormatter.Response(history, response));
 
                 return Outcome.FromResult(response);
             }
