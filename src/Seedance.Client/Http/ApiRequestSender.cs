@@ -98,7 +98,11 @@ namespace Seedance.Http
             }
         }
 
-        /// <summary>One attempt within <see cref="SeedanceClientOptions.AttemptTimeout"/>, the whole body read before it ends.</summary>
+        /// <summary>
+        /// One attempt within <see cref="SeedanceClientOptions.AttemptTimeout"/>, the whole body read before it ends. The
+        /// clock starts once the rate slot is held, so a wait for the governor never counts as a slow server; an attempt cut
+        /// short by it becomes Polly's <see cref="TimeoutRejectedException"/>, which the classifier treats as lost.
+        /// </summary>
         private async Task<ApiResponse> SendOnceAsync(ApiCall call, CancellationToken cancellationToken)
         {
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -127,7 +131,7 @@ namespace Seedance.Http
 
                 return ApiResponse.From(response, bytes, DateTimeOffset.UtcNow);
             }
-            catch (Exception e) when (e is OperationCanceledException or IOException && attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 throw new TimeoutRejectedException($"No answer within {TraceFormatter.Seconds(_options.AttemptTimeout)}.", _options.AttemptTimeout, e);
             }

@@ -5,6 +5,7 @@ using Seedance.Json;
 using Seedance.Requests;
 using Seedance.Sandbox;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Seedance.Client.Tests.Transport
 {
@@ -15,6 +16,9 @@ namespace Seedance.Client.Tests.Transport
     public sealed class NeverPayTwiceTests
     {
         private static readonly VideoRequest Request = new() { Prompt = "A glass train crosses a frozen lake at dawn", Duration = 5, Seed = 42 };
+        private readonly ITestOutputHelper _output;
+
+        public NeverPayTwiceTests(ITestOutputHelper output) => _output = output;
 
         [Fact]
         public async Task Submit_after_three_503s_succeeds_with_one_task_and_one_charge()
@@ -40,6 +44,7 @@ namespace Seedance.Client.Tests.Transport
             AssertOneTaskPaidOnce(session, task, expectedAttempts: 2);
             var submits = session.Submits;
             Assert.Equal(429, submits[0].Status);
+            _output.WriteLine($"retry after 429 (Retry-After: 2) arrived {(submits[1].At - submits[0].At).TotalSeconds:0.000} s later");
             Assert.True(submits[1].At - submits[0].At >= TimeSpan.FromSeconds(2), $"retried {submits[1].At - submits[0].At} after the 429");
             Assert.Contains(session.Traces, t => t.Message.StartsWith("Retrying in 2.0 s: 429 rate_limited", StringComparison.Ordinal));
         }
@@ -95,6 +100,7 @@ namespace Seedance.Client.Tests.Transport
             var task = await client.SubmitAsync(Request);
 
             var submits = session.Submits;
+            _output.WriteLine("409 in flight: " + string.Join(", ", submits.Select(r => r.Status)));
             Assert.Contains(submits, r => r.Status == 409);
             Assert.Contains(submits, r => r.Status == 202);
             AssertOneTaskPaidOnce(session, task, expectedAttempts: submits.Count);

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Seedance.RateLimiting;
 using Seedance.Requests;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Seedance.Client.Tests.Transport
 {
@@ -14,6 +15,9 @@ namespace Seedance.Client.Tests.Transport
     {
         private const int Limit = 10;
         private static readonly TimeSpan Window = TimeSpan.FromSeconds(2);
+        private readonly ITestOutputHelper _output;
+
+        public RateGovernorSandboxTests(ITestOutputHelper output) => _output = output;
 
         [Fact]
         public async Task Forty_parallel_submits_are_all_accepted_without_a_single_429()
@@ -28,6 +32,8 @@ namespace Seedance.Client.Tests.Transport
             Assert.Equal(40, session.Charges.Count);
             Assert.Equal(40, session.Submits.Count);
             Assert.DoesNotContain(session.Host.RequestLog, r => r.Status == 429);
+
+            _output.WriteLine($"40 submits at {Limit} per {Window.TotalSeconds} s: {watch.Elapsed.TotalSeconds:0.00} s, busiest window {BusiestWindow(session)} requests");
 
             // 40 requests at 10 per 2 s need at least three windows after the first batch.
             Assert.True(watch.Elapsed >= 3 * Window, $"40 submits took {watch.Elapsed}");
@@ -56,6 +62,7 @@ namespace Seedance.Client.Tests.Transport
             await Task.WhenAll(runs);
 
             Assert.Equal(30, session.Charges.Count);
+            _output.WriteLine($"two clients, 30 submits: busiest window {BusiestWindow(session)} requests");
             Assert.DoesNotContain(session.Host.RequestLog, r => r.Status == 429);
             var times = session.Submits.Select(r => r.At).OrderBy(t => t).ToList();
             for (var i = Limit; i < times.Count; i++)
@@ -100,6 +107,12 @@ namespace Seedance.Client.Tests.Transport
             var limited = log.Single(r => r.Status == 429);
             var other = log.Single(r => r.Path.EndsWith("sd2_other_caller", StringComparison.Ordinal));
             Assert.True(other.At - limited.At >= TimeSpan.FromSeconds(1), $"the other caller went {other.At - limited.At} after the 429");
+        }
+
+        private static int BusiestWindow(SandboxSession session)
+        {
+            var times = session.Submits.Select(r => r.At).OrderBy(t => t).ToList();
+            return times.Select(start => times.Count(t => t >= start && t < start + Window)).Max();
         }
 
         private static Task<SandboxSession> Start() => SandboxSession.StartAsync(o =>
