@@ -68,7 +68,7 @@ function Invoke-Demo {
     Invoke-Build
     $sandboxProject = Join-Path $root 'src/Seedance.Sandbox'
     $port = Get-Random -Minimum 20000 -Maximum 40000
-    $sandbox = Start-Process -FilePath 'dotnet' -ArgumentList @('run', '--project', $sandboxProject, '-c', $Configuration, '--', '--port', $port) -PassThru -NoNewWindow
+    $sandbox = Start-Process -FilePath 'dotnet' -ArgumentList @('run', '--project', $sandboxProject, '-c', $Configuration, '--', '--port', $port, '--ignore-stdin') -PassThru -NoNewWindow
     try {
         $baseUri = "http://127.0.0.1:$port"
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
