@@ -13,6 +13,8 @@
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Get-SeedanceConfiguration'
+        'Remove-SeedanceApiKey'
+        'Set-SeedanceApiKey'
         'Set-SeedanceConfiguration'
     )
     VariablesToExport    = @()

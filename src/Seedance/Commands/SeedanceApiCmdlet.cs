@@ -15,7 +15,10 @@ namespace Seedance.Commands
         [Parameter]
         public SecureString? ApiKey { get; set; }
 
-        /// <summary>The client for this call, made on first use. A missing key or an unusable configuration is terminating.</summary>
+        /// <summary>
+        /// The client for this call, made on first use. A missing key or an unusable configuration is terminating.
+        /// First use must be on the pipeline thread (ProcessRecord, not inside Run): the vault is read through this session.
+        /// </summary>
         protected SeedanceClient Client => _client ??= CreateClient();
 
         private SeedanceClient CreateClient()
@@ -23,7 +26,7 @@ namespace Seedance.Commands
             var session = SessionRegistry.Current;
             try
             {
-                var key = ApiKeyResolver.Resolve(ApiKey, session);
+                var key = ApiKeyResolver.Resolve(ApiKey, session, new SecretVault(this).Read);
                 return new SeedanceClient(session.ToClientOptions(key, OnTrace));
             }
             catch (SeedanceException e)
