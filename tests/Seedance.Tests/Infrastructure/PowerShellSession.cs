@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
 using System.Threading.Tasks;
 
@@ -14,9 +15,11 @@ namespace Seedance.Tests.Infrastructure
     {
         private readonly Runspace _runspace;
 
-        public PowerShellSession(bool importModule = true)
+        public PowerShellSession(bool importModule = true, PSHost? host = null)
         {
-            _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            _runspace = host is null
+                ? RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2())
+                : RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
             _runspace.Open();
             if (importModule)
             {
