@@ -13,6 +13,8 @@
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Get-SeedanceConfiguration'
+        'Get-SeedanceTask'
+        'New-SeedanceVideo'
         'Remove-SeedanceApiKey'
         'Set-SeedanceApiKey'
         'Set-SeedanceConfiguration'

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
 using System.Threading.Tasks;
 
@@ -15,7 +14,13 @@ namespace Seedance.Tests.Infrastructure
     {
         private readonly Runspace _runspace;
 
-        public PowerShellSession(bool importModule = true, PSHost? host = null)
+        public PowerShellSession(bool importModule = true)
+            : this(null, importModule)
+        {
+        }
+
+        /// <summary>A session whose host is <paramref name="host"/> (what a console shows: -WhatIf text, Out-Host, prompts).</summary>
+        public PowerShellSession(System.Management.Automation.Host.PSHost? host, bool importModule = true)
         {
             _runspace = host is null
                 ? RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2())
