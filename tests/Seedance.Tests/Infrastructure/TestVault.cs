@@ -12,6 +12,10 @@ namespace Seedance.Tests.Infrastructure
         public static string ManifestPath { get; } = Path.Combine(
             RepositoryPaths.Root, "tests", "TestModules", "Microsoft.PowerShell.SecretManagement", "Microsoft.PowerShell.SecretManagement.psd1");
 
+        /// <summary>How many times Get-Secret ran in this process since the last <see cref="ImportEmpty"/>.</summary>
+        public static int GetSecretCalls =>
+            System.AppDomain.CurrentDomain.GetData("Seedance.Tests.SecretManagementDouble") is System.Collections.Hashtable state ? (int)state["GetSecretCalls"]! : 0;
+
         /// <summary>Imports the double into <paramref name="session"/>.</summary>
         public static void Import(PowerShellSession session) =>
             session.Run("Import-Module -Name $VaultManifest -ErrorAction Stop", new Dictionary<string, object?> { ["VaultManifest"] = ManifestPath }).ShouldSucceed();

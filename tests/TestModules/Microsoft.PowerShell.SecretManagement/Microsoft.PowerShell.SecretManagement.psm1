@@ -12,7 +12,8 @@ $script:PasswordRequiredMessage = "A valid password is required to access the Mi
 function Get-StoreState {
     $state = [AppDomain]::CurrentDomain.GetData($script:StateKey)
     if ($null -eq $state) {
-        $state = [hashtable]::Synchronized(@{ Vaults = [hashtable]::Synchronized(@{}); Default = $null })
+        # GetSecretCalls lets a test prove that a command never looked at the vault.
+        $state = [hashtable]::Synchronized(@{ Vaults = [hashtable]::Synchronized(@{}); Default = $null; GetSecretCalls = 0 })
         [AppDomain]::CurrentDomain.SetData($script:StateKey, $state)
     }
     $state
@@ -197,6 +198,8 @@ function Get-Secret {
         [switch] $AsPlainText
     )
     process {
+        $state = Get-StoreState
+        $state.GetSecretCalls = $state.GetSecretCalls + 1
         if ($PSCmdlet.ParameterSetName -eq 'InfoParameterSet') {
             $Name = $InputObject.Name
             $Vault = $InputObject.VaultName
