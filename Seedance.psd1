@@ -15,6 +15,8 @@
         'Get-SeedanceConfiguration'
         'Get-SeedanceTask'
         'New-SeedanceVideo'
+        'Remove-SeedanceApiKey'
+        'Set-SeedanceApiKey'
         'Set-SeedanceConfiguration'
     )
     VariablesToExport    = @()
