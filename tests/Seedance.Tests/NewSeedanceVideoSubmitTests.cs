@@ -84,6 +84,7 @@ namespace Seedance.Tests
             var result = session.Run("New-SeedanceVideo 'a fox in snow' -Duration 6 -ApiKey $Key -Verbose -Debug", Variables(sandbox)).ShouldSucceed();
 
             Assert.Single(result.Output);
+            Assert.Contains(result.Verbose, v => v.Message.EndsWith("body: {\"prompt\":\"a fox in snow\",\"duration\":\"6\"}", StringComparison.Ordinal));
             Assert.Contains(result.Verbose, v => v.Message.Contains("POST " + SubmitPath + " -> 202", StringComparison.Ordinal));
             Assert.Contains(result.Debug, d => d.Message.Contains("{\"prompt\":\"a fox in snow\",\"duration\":\"6\"}", StringComparison.Ordinal));
             Assert.Contains(result.Debug, d => d.Message.Contains("Bearer [redacted]", StringComparison.Ordinal));
