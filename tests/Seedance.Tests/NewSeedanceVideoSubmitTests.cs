@@ -186,6 +186,34 @@ namespace Seedance.Tests
         }
 
         [Fact]
+        public async Task Ctrl_C_during_a_slow_submit_returns_at_once()
+        {
+            var slow = TimeSpan.FromSeconds(30);
+            await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions());
+            sandbox.Faults.Enqueue(SandboxFaultKind.Slow, delay: slow);
+            using var session = SeedanceSessions.Open(sandbox);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+
+            // The ShouldProcess line is written to -Verbose just before the request leaves: press Ctrl+C then.
+            var result = await session.RunAsync(
+                "'a fox in snow', 'a fox in rain' | New-SeedanceVideo -ApiKey $Key -Verbose",
+                Variables(sandbox),
+                shell =>
+                {
+                    void StopOnce() => shell.BeginStop(null, null);
+                    shell.Streams.Verbose.DataAdded += (_, _) => StopOnce();
+                    if (shell.Streams.Verbose.Count > 0)
+                    {
+                        StopOnce();
+                    }
+                });
+
+            Assert.IsAssignableFrom<PipelineStoppedException>(result.Terminating);
+            Assert.Empty(result.Output);
+            Assert.True(started.Elapsed < slow / 2, $"stopping took {started.Elapsed}");
+        }
+
+        [Fact]
         public async Task Forty_csv_rows_within_a_30_per_window_limit_are_all_accepted_without_a_single_429()
         {
             var window = TimeSpan.FromSeconds(2);
