@@ -13,6 +13,10 @@
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Get-SeedanceConfiguration'
+        'Get-SeedanceTask'
+        'New-SeedanceVideo'
+        'Remove-SeedanceApiKey'
+        'Set-SeedanceApiKey'
         'Set-SeedanceConfiguration'
     )
     VariablesToExport    = @()
