@@ -18,13 +18,22 @@ namespace Seedance
         /// <summary>How long one attempt may take before it is abandoned (and retried when that is safe).</summary>
         public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
-        /// <summary>How many times a failed request may be retried.</summary>
+        /// <summary>How many times a failed request may be retried (429, 500, 503, timeouts, network faults, 409 still running).</summary>
         public int MaxRetries { get; set; } = 6;
+
+        /// <summary>The first retry's backoff; each later one doubles it, up to <see cref="RetryMaxDelay"/> (each randomly shortened by up to half).</summary>
+        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(0.5);
+
+        /// <summary>The longest backoff between two attempts (a 429's <c>Retry-After</c> is always honoured in full).</summary>
+        public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
         /// <summary>The most time one call may spend across all its attempts and waits.</summary>
         public TimeSpan RetryBudget { get; set; } = TimeSpan.FromMinutes(5);
 
-        /// <summary>How many requests may leave this process for one account per <see cref="RateLimitWindow"/>.</summary>
+        /// <summary>
+        /// How many requests may leave this process for one account per <see cref="RateLimitWindow"/>. Every client of the
+        /// same base URI and key shares one <see cref="RateLimiting.RateGovernor"/>; the options of the latest client made set its limit.
+        /// </summary>
         public int RateLimitRequests { get; set; } = 30;
 
         /// <summary>The window of the rate limit.</summary>
@@ -49,6 +58,13 @@ namespace Seedance
                 throw new SeedanceException(
                     SeedanceErrorCodes.InvalidConfiguration,
                     $"The base URI '{BaseUri}' uses plain http to a host that is not this machine; the API key is only ever sent over https (or to a loopback sandbox).");
+            }
+
+            if (AttemptTimeout <= TimeSpan.Zero || MaxRetries < 0 || RetryBudget < TimeSpan.Zero || RetryBaseDelay < TimeSpan.Zero || RetryMaxDelay < RetryBaseDelay)
+            {
+                throw new SeedanceException(
+                    SeedanceErrorCodes.InvalidConfiguration,
+                    "The retry settings need a positive attempt timeout, zero or more retries, a budget of zero or more, and a maximum delay no shorter than the base delay.");
             }
 
             if (RateLimitRequests < 1 || RateLimitWindow <= TimeSpan.Zero)
