@@ -24,7 +24,7 @@ namespace Seedance.Waiting
         public TaskWaiter(SeedanceClient client)
             : this(
                   (client ?? throw new ArgumentNullException(nameof(client))).GetTaskAsync,
-                  static () => TimeSpan.Zero,
+                  () => client.RateGovernor.TimeUntilNextSlot,
                   SystemWaitClock.Instance,
                   CompletionTimeModel.Shared,
                   new Random())
