@@ -14,6 +14,8 @@ namespace Seedance.Errors
             SeedanceErrorCodes.InvalidParameter => ErrorCategory.InvalidArgument,
             SeedanceErrorCodes.InvalidConfiguration => ErrorCategory.InvalidOperation,
             SeedanceErrorCodes.TaskFailed => ErrorCategory.InvalidResult,
+            SeedanceErrorCodes.TaskNotCompleted => ErrorCategory.InvalidOperation,
+            SeedanceErrorCodes.DownloadFailed => ErrorCategory.ReadError,
             SeedanceErrorCodes.WaitTimeout or SeedanceErrorCodes.RequestTimeout => ErrorCategory.OperationTimeout,
             SeedanceErrorCodes.NetworkError => ErrorCategory.ConnectionError,
             SeedanceErrorCodes.UnexpectedResponse => ErrorCategory.InvalidData,
