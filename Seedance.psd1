@@ -13,6 +13,8 @@
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Get-SeedanceConfiguration'
+        'Get-SeedanceTask'
+        'New-SeedanceVideo'
         'Set-SeedanceConfiguration'
     )
     VariablesToExport    = @()
