@@ -15,7 +15,9 @@
         'Get-SeedanceConfiguration'
         'Get-SeedanceTask'
         'New-SeedanceVideo'
+        'Save-SeedanceVideo'
         'Set-SeedanceConfiguration'
+        'Wait-SeedanceTask'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
