@@ -16,8 +16,10 @@
         'Get-SeedanceTask'
         'New-SeedanceVideo'
         'Remove-SeedanceApiKey'
+        'Save-SeedanceVideo'
         'Set-SeedanceApiKey'
         'Set-SeedanceConfiguration'
+        'Wait-SeedanceTask'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
