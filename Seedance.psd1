@@ -12,7 +12,10 @@
     FormatsToProcess     = @('Seedance.format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
+        'Clear-SeedanceJournal'
         'Get-SeedanceConfiguration'
+        'Get-SeedanceCreditUsage'
+        'Resume-SeedanceTask'
         'Set-SeedanceConfiguration'
     )
     VariablesToExport    = @()

@@ -18,13 +18,18 @@ namespace Seedance.Commands
         /// <summary>The client for this call, made on first use. A missing key or an unusable configuration is terminating.</summary>
         protected SeedanceClient Client => _client ??= CreateClient();
 
-        private SeedanceClient CreateClient()
+        /// <summary>A client for another API address: a journaled submission is resent where it was first sent.</summary>
+        protected SeedanceClient ClientFor(System.Uri baseUri) => CreateClient(baseUri);
+
+        private SeedanceClient CreateClient(System.Uri? baseUri = null)
         {
             var session = SessionRegistry.Current;
             try
             {
                 var key = ApiKeyResolver.Resolve(ApiKey, session);
-                return new SeedanceClient(session.ToClientOptions(key, OnTrace));
+                var options = session.ToClientOptions(key, OnTrace);
+                options.BaseUri = baseUri ?? options.BaseUri;
+                return new SeedanceClient(options);
             }
             catch (SeedanceException e)
             {
