@@ -15,6 +15,8 @@
         'Clear-SeedanceJournal'
         'Get-SeedanceConfiguration'
         'Get-SeedanceCreditUsage'
+        'Get-SeedanceTask'
+        'New-SeedanceVideo'
         'Resume-SeedanceTask'
         'Set-SeedanceConfiguration'
     )
