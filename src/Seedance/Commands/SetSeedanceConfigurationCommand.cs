@@ -4,7 +4,7 @@ using Seedance.Session;
 
 namespace Seedance.Commands
 {
-    /// <summary>Changes this session's Seedance settings: base URI, rate limit, retries, timeouts, and where the key is stored.</summary>
+    /// <summary>Changes this session's Seedance settings: base URI, rate limit, retries, timeouts, the task journal, and where the key is stored.</summary>
     [Cmdlet(VerbsCommon.Set, "SeedanceConfiguration", SupportsShouldProcess = true)]
     [OutputType(typeof(SeedanceConfiguration))]
     public sealed class SetSeedanceConfigurationCommand : PSCmdlet
@@ -50,6 +50,15 @@ namespace Seedance.Commands
         [AllowNull]
         public string? SecretVault { get; set; }
 
+        /// <summary>The task journal file for this session (turns the journal on); overrides SEEDANCE_JOURNAL_PATH.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
+        /// <summary>Do not journal submissions in this session (a lost task id can then not be recovered).</summary>
+        [Parameter]
+        public SwitchParameter NoJournal { get; set; }
+
         /// <summary>Go back to the defaults (and SEEDANCE_BASE_URI) before applying the other parameters.</summary>
         [Parameter]
         public SwitchParameter Reset { get; set; }
@@ -62,6 +71,15 @@ namespace Seedance.Commands
         protected override void EndProcessing()
         {
             var configuration = SessionRegistry.Current;
+            if (JournalPath is not null && NoJournal)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("-JournalPath turns the journal on and -NoJournal turns it off: give one of them."),
+                    "Seedance.JournalPathAndNoJournal",
+                    ErrorCategory.InvalidArgument,
+                    null));
+            }
+
             if (!ShouldProcess("Seedance configuration of this session", "Set"))
             {
                 return;
@@ -78,6 +96,8 @@ namespace Seedance.Commands
                 configuration.RetryBudgetSeconds = defaults.RetryBudgetSeconds;
                 configuration.SecretName = defaults.SecretName;
                 configuration.SecretVault = defaults.SecretVault;
+                configuration.ExplicitJournalPath = null;
+                configuration.ExplicitJournalEnabled = null;
             }
 
             var bound = MyInvocation.BoundParameters;
@@ -119,6 +139,17 @@ namespace Seedance.Commands
             if (bound.ContainsKey(nameof(SecretVault)))
             {
                 configuration.SecretVault = string.IsNullOrEmpty(SecretVault) ? null : SecretVault;
+            }
+
+            if (JournalPath is not null)
+            {
+                configuration.ExplicitJournalPath = GetUnresolvedProviderPathFromPSPath(JournalPath);
+                configuration.ExplicitJournalEnabled = true;
+            }
+
+            if (NoJournal)
+            {
+                configuration.ExplicitJournalEnabled = false;
             }
 
             if (PassThru)
