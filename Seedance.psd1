@@ -17,7 +17,9 @@
         'Get-SeedanceCreditUsage'
         'Get-SeedanceTask'
         'New-SeedanceVideo'
+        'Remove-SeedanceApiKey'
         'Resume-SeedanceTask'
+        'Set-SeedanceApiKey'
         'Set-SeedanceConfiguration'
     )
     VariablesToExport    = @()

@@ -4,7 +4,7 @@ using Seedance.Session;
 
 namespace Seedance.Commands
 {
-    /// <summary>Changes this session's Seedance settings: base URI, rate limit, retries, timeouts and the task journal.</summary>
+    /// <summary>Changes this session's Seedance settings: base URI, rate limit, retries, timeouts, where the key is stored, and the task journal.</summary>
     [Cmdlet(VerbsCommon.Set, "SeedanceConfiguration", SupportsShouldProcess = true)]
     [OutputType(typeof(SeedanceConfiguration))]
     public sealed class SetSeedanceConfigurationCommand : PSCmdlet
@@ -48,6 +48,17 @@ namespace Seedance.Commands
         [Parameter]
         public SwitchParameter NoJournal { get; set; }
 
+        /// <summary>The name of the SecretManagement secret that holds the API key (default: Seedance).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SecretName { get; set; }
+
+        /// <summary>The SecretManagement vault of that secret; empty for the default vault.</summary>
+        [Parameter]
+        [AllowEmptyString]
+        [AllowNull]
+        public string? SecretVault { get; set; }
+
         /// <summary>Go back to the defaults (and SEEDANCE_BASE_URI) before applying the other parameters.</summary>
         [Parameter]
         public SwitchParameter Reset { get; set; }
@@ -85,6 +96,8 @@ namespace Seedance.Commands
                 configuration.RetryBudgetSeconds = defaults.RetryBudgetSeconds;
                 configuration.ExplicitJournalPath = null;
                 configuration.ExplicitJournalEnabled = null;
+                configuration.SecretName = defaults.SecretName;
+                configuration.SecretVault = defaults.SecretVault;
             }
 
             var bound = MyInvocation.BoundParameters;
@@ -127,6 +140,16 @@ namespace Seedance.Commands
             if (NoJournal)
             {
                 configuration.ExplicitJournalEnabled = false;
+            }
+
+            if (bound.ContainsKey(nameof(SecretName)))
+            {
+                configuration.SecretName = SecretName!;
+            }
+
+            if (bound.ContainsKey(nameof(SecretVault)))
+            {
+                configuration.SecretVault = string.IsNullOrEmpty(SecretVault) ? null : SecretVault;
             }
 
             if (PassThru)
