@@ -4,7 +4,7 @@ using Seedance.Session;
 
 namespace Seedance.Commands
 {
-    /// <summary>Changes this session's Seedance settings: base URI, rate limit, retries, timeouts, the task journal, and where the key is stored.</summary>
+    /// <summary>Changes this session's Seedance settings: base URI, rate limit, retries, timeouts, where the key is stored, and the task journal.</summary>
     [Cmdlet(VerbsCommon.Set, "SeedanceConfiguration", SupportsShouldProcess = true)]
     [OutputType(typeof(SeedanceConfiguration))]
     public sealed class SetSeedanceConfigurationCommand : PSCmdlet
@@ -39,6 +39,15 @@ namespace Seedance.Commands
         [ValidateRange(0.001, 86400)]
         public double RetryBudgetSeconds { get; set; }
 
+        /// <summary>The task journal file for this session (turns the journal on); overrides SEEDANCE_JOURNAL_PATH.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
+        /// <summary>Do not journal submissions in this session (a lost task id can then not be recovered).</summary>
+        [Parameter]
+        public SwitchParameter NoJournal { get; set; }
+
         /// <summary>The name of the SecretManagement secret that holds the API key (default: Seedance).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -49,15 +58,6 @@ namespace Seedance.Commands
         [AllowEmptyString]
         [AllowNull]
         public string? SecretVault { get; set; }
-
-        /// <summary>The task journal file for this session (turns the journal on); overrides SEEDANCE_JOURNAL_PATH.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? JournalPath { get; set; }
-
-        /// <summary>Do not journal submissions in this session (a lost task id can then not be recovered).</summary>
-        [Parameter]
-        public SwitchParameter NoJournal { get; set; }
 
         /// <summary>Go back to the defaults (and SEEDANCE_BASE_URI) before applying the other parameters.</summary>
         [Parameter]
@@ -94,10 +94,10 @@ namespace Seedance.Commands
                 configuration.MaxRetries = defaults.MaxRetries;
                 configuration.AttemptTimeoutSeconds = defaults.AttemptTimeoutSeconds;
                 configuration.RetryBudgetSeconds = defaults.RetryBudgetSeconds;
-                configuration.SecretName = defaults.SecretName;
-                configuration.SecretVault = defaults.SecretVault;
                 configuration.ExplicitJournalPath = null;
                 configuration.ExplicitJournalEnabled = null;
+                configuration.SecretName = defaults.SecretName;
+                configuration.SecretVault = defaults.SecretVault;
             }
 
             var bound = MyInvocation.BoundParameters;
@@ -131,16 +131,6 @@ namespace Seedance.Commands
                 configuration.RetryBudgetSeconds = RetryBudgetSeconds;
             }
 
-            if (bound.ContainsKey(nameof(SecretName)))
-            {
-                configuration.SecretName = SecretName!;
-            }
-
-            if (bound.ContainsKey(nameof(SecretVault)))
-            {
-                configuration.SecretVault = string.IsNullOrEmpty(SecretVault) ? null : SecretVault;
-            }
-
             if (JournalPath is not null)
             {
                 configuration.ExplicitJournalPath = GetUnresolvedProviderPathFromPSPath(JournalPath);
@@ -150,6 +140,16 @@ namespace Seedance.Commands
             if (NoJournal)
             {
                 configuration.ExplicitJournalEnabled = false;
+            }
+
+            if (bound.ContainsKey(nameof(SecretName)))
+            {
+                configuration.SecretName = SecretName!;
+            }
+
+            if (bound.ContainsKey(nameof(SecretVault)))
+            {
+                configuration.SecretVault = string.IsNullOrEmpty(SecretVault) ? null : SecretVault;
             }
 
             if (PassThru)

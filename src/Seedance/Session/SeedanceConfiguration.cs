@@ -34,12 +34,6 @@ namespace Seedance.Session
         /// <summary>The most time one call may spend across attempts and waits, in seconds.</summary>
         public double RetryBudgetSeconds { get; set; } = 300;
 
-        /// <summary>The SecretManagement secret that holds the key (written by Set-SeedanceApiKey).</summary>
-        public string SecretName { get; set; } = DefaultSecretName;
-
-        /// <summary>The vault of that secret; empty means the default vault (and, when reading, every vault).</summary>
-        public string? SecretVault { get; set; }
-
         /// <summary>
         /// The task journal file: set explicitly, else <c>SEEDANCE_JOURNAL_PATH</c>, else the per-user default
         /// (<c>%LOCALAPPDATA%\Seedance</c>, <c>~/Library/Application Support/Seedance</c>, <c>~/.local/share/seedance</c>).
@@ -54,6 +48,12 @@ namespace Seedance.Session
 
         /// <summary>The journal switch given with Set-SeedanceConfiguration, if any.</summary>
         public bool? ExplicitJournalEnabled { get; set; }
+
+        /// <summary>The SecretManagement secret that holds the key (written by Set-SeedanceApiKey).</summary>
+        public string SecretName { get; set; } = DefaultSecretName;
+
+        /// <summary>The vault of that secret; empty means the default vault (and, when reading, every vault).</summary>
+        public string? SecretVault { get; set; }
 
         /// <summary>The key set with <c>Set-SeedanceApiKey -SessionOnly</c>.</summary>
         internal SecureString? SessionApiKey { get; set; }

@@ -2,9 +2,13 @@ using Xunit;
 
 namespace Seedance.Tests.Infrastructure
 {
-    /// <summary>Tests that set environment variables (process-wide) run one at a time, never beside each other.</summary>
+    /// <summary>
+    /// Tests that change process-wide state (environment variables, the test vault's in-process store) run here, one at a
+    /// time, and restore what they changed in <c>finally</c>.
+    /// </summary>
     [CollectionDefinition("Environment", DisableParallelization = true)]
-    public sealed class EnvironmentCollectionDefinition
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "An xunit collection definition is named for its collection.")]
+    public sealed class EnvironmentCollection
     {
     }
 }
