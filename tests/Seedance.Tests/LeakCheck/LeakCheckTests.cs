@@ -26,7 +26,7 @@ namespace Seedance.Tests.LeakCheck
             Assert.Equal(LeakScenarios.All.Count, LeakScenarios.All.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count());
             Assert.Contains(LeakScenarios.All, s => s.Script.Contains("-WhatIf", StringComparison.Ordinal));
             Assert.Contains(LeakScenarios.All, s => s.Name.StartsWith("retries", StringComparison.Ordinal));
-            Assert.True(LeakScenarios.All.Count(s => s.Name.StartsWith("error-", StringComparison.Ordinal)) >= 8);
+            Assert.True(LeakScenarios.All.Count(s => s.Name.StartsWith("error-", StringComparison.Ordinal)) >= 7);
         }
 
         [Fact]
@@ -63,7 +63,7 @@ namespace Seedance.Tests.LeakCheck
                 using var session = new PowerShellSession(host);
                 TestVault.ImportEmpty(session);
                 var variables = new Dictionary<string, object?> { ["Key"] = SeedanceSessions.Secure(Key), ["TestFolder"] = folder, ["Uri"] = sandbox.BaseUri };
-                var setup = "Set-SeedanceConfiguration -BaseUri $Uri -RetryBudgetSeconds 30; " + scenario.KeySource switch
+                var setup = "Set-SeedanceConfiguration -BaseUri $Uri -RetryBudgetSeconds 30 -JournalPath \"$TestFolder/journal.jsonl\"; " + scenario.KeySource switch
                 {
                     LeakKeySource.Session => "Set-SeedanceApiKey -ApiKey $Key -SessionOnly",
                     LeakKeySource.Vault => "Set-SeedanceApiKey -ApiKey $Key",
@@ -75,9 +75,10 @@ namespace Seedance.Tests.LeakCheck
 
                 var text = arranged.AllText().Concat(result.AllText()).Concat(host.Lines).Concat(result.Output.Select(Describe)).ToList();
                 Assert.True(text.Count > 0, "The scenario let nothing out, so it proves nothing.");
-                System.Console.WriteLine($"SCENARIO {name}: " + string.Join(" | ", result.Errors.Select(e => e.FullyQualifiedErrorId)) + " :: out=" + result.Output.Count + " verbose=" + result.Verbose.Count + " debug=" + result.Debug.Count + " host=" + host.Lines.Count + " log=" + string.Join(",", sandbox.RequestLog.Select(r => r.Status)));
+                System.Console.WriteLine($"SCENARIO {name}: " + string.Join(" | ", result.Errors.Select(e => e.FullyQualifiedErrorId)) + " :: out=" + result.Output.Count + " verbose=" + result.Verbose.Count + " debug=" + result.Debug.Count + " host=" + host.Lines.Count + " log=" + string.Join(",", sandbox.RequestLog.Select(r => r.Status)) + " files=" + string.Join(",", Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(Path.GetFileName)));
                 Assert.Empty(Leaks(text));
                 Assert.Empty(FilesHoldingKey(folder));
+                Assert.True(!scenario.WritesFiles || Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any(), "The scenario should have written files to scan.");
             }
             finally
             {

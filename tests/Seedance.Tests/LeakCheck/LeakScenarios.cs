@@ -27,7 +27,7 @@ namespace Seedance.Tests.LeakCheck
             new LeakScenario("submit-key-as-parameter", LeakKeySource.Parameter, "New-SeedanceVideo -Prompt 'A paper boat on a rainy street' -ApiKey $Key -Verbose -Debug"),
             new LeakScenario("get-key-from-environment", LeakKeySource.Environment, "Get-SeedanceTask -Id sd2_no_such_task -Verbose -Debug"),
             new LeakScenario("submit-whatif", LeakKeySource.Session, "New-SeedanceVideo -Prompt 'A lighthouse at dusk' -WhatIf"),
-            new LeakScenario("error-400-invalid-input", LeakKeySource.Session, "New-SeedanceVideo -Prompt 'no' -Duration 99"),
+            new LeakScenario("invalid-input-refused-before-sending", LeakKeySource.Session, "New-SeedanceVideo -Prompt 'no' -Duration 99"),
             new LeakScenario("error-401-revoked", LeakKeySource.Session, "Get-SeedanceTask -Id sd2_no_such_task")
             {
                 Arrange = sandbox => sandbox.RevokeKey(sandbox.Options.ApiKey),
@@ -62,6 +62,23 @@ namespace Seedance.Tests.LeakCheck
                     sandbox.Faults.Enqueue(SandboxFaultKind.InternalErrorAfterCreate500);
                     sandbox.Faults.Enqueue(SandboxFaultKind.DropConnectionAfterCreate);
                 },
+            },
+            new LeakScenario("submit-wait-save-files", LeakKeySource.Vault, "New-SeedanceVideo -Prompt 'A heron lifting off a misty lake' | Wait-SeedanceTask -Timeout 60 | Save-SeedanceVideo -Path $TestFolder -IncludeLastFrame -Verbose -Debug")
+            {
+                WritesFiles = true,
+            },
+            new LeakScenario("new-video-wait-outfile", LeakKeySource.Parameter, "New-SeedanceVideo -Prompt 'A kite over a windy beach' -ApiKey $Key -Wait -OutputPath $TestFolder -Verbose -Debug")
+            {
+                WritesFiles = true,
+            },
+            new LeakScenario("task-failed", LeakKeySource.Environment, "New-SeedanceVideo -Prompt 'A doomed render [fail]' | Wait-SeedanceTask -Timeout 60"),
+            new LeakScenario("wait-timeout", LeakKeySource.Session, "New-SeedanceVideo -Prompt 'A very slow render here' | Wait-SeedanceTask -Timeout 1")
+            {
+                ConfigureSandbox = options => options.ProcessingTime = System.TimeSpan.FromSeconds(30),
+            },
+            new LeakScenario("journal-list-usage-resume", LeakKeySource.Session, "New-SeedanceVideo -Prompt 'A journaled render here' | Wait-SeedanceTask -Timeout 60; Get-SeedanceTask -Refresh; Get-SeedanceCreditUsage; Resume-SeedanceTask")
+            {
+                WritesFiles = true,
             },
             new LeakScenario("missing-key-locked-vault", LeakKeySource.Parameter, "Set-SeedanceApiKey -ApiKey $Key; Unregister-SecretVault -Name TestStore; Register-SecretVault -Name Locked -ModuleName TestStore -DefaultVault -VaultParameters @{ Locked = $true }; Get-SeedanceTask -Id sd2_x"),
             new LeakScenario("key-in-a-credential-secret", LeakKeySource.Parameter, "Set-Secret -Name Seedance -Secret ([pscredential]::new('seedance', $Key)); Get-SeedanceTask -Id sd2_x"),
