@@ -15,7 +15,9 @@
         'Get-SeedanceConfiguration'
         'Get-SeedanceTask'
         'New-SeedanceVideo'
+        'Remove-SeedanceApiKey'
         'Save-SeedanceVideo'
+        'Set-SeedanceApiKey'
         'Set-SeedanceConfiguration'
         'Wait-SeedanceTask'
     )

@@ -1,13 +1,20 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using Seedance.Tests.Infrastructure;
 using Xunit;
 
 namespace Seedance.Tests
 {
     /// <summary>Every documented rule refuses bad input before any request, with an error that names the parameter.</summary>
-    public sealed class NewSeedanceVideoValidationTests
+    public sealed class NewSeedanceVideoValidationTests : IAsyncLifetime
     {
+        private readonly SandboxFixture _sandbox = new();
+
+        public Task InitializeAsync() => _sandbox.InitializeAsync();
+
+        public Task DisposeAsync() => _sandbox.DisposeAsync();
+
         private static readonly string ThirteenUrls = string.Join(",", Enumerable.Range(1, 13).Select(i => $"'https://cdn.example.com/{i}.png'"));
 
         public static TheoryData<string, string> BadInputs => new()
@@ -52,10 +59,11 @@ namespace Seedance.Tests
         [MemberData(nameof(BadInputs))]
         public void Bad_input_fails_naming_the_parameter_and_sends_nothing(string parameters, string parameter)
         {
-            using var session = new PowerShellSession();
+            using var session = SeedanceSessions.Open(_sandbox.Host);
 
             var result = session.Run("New-SeedanceVideo " + parameters + " -ApiKey $Key", SeedanceSessions.KeyVariable());
 
+            Assert.Empty(_sandbox.Host.RequestLog);
             Assert.Empty(result.Output);
             var error = Assert.Single(result.Errors);
             var text = error.ToString();
@@ -65,7 +73,7 @@ namespace Seedance.Tests
         [Fact]
         public void Cross_field_problem_is_a_non_terminating_InvalidParameter_error_with_the_request_as_target()
         {
-            using var session = new PowerShellSession();
+            using var session = SeedanceSessions.Open(_sandbox.Host);
 
             var result = session.Run(
                 "New-SeedanceVideo 'a cat' -QualityTier standard -Resolution 4k -ApiKey $Key; 'still running'",
@@ -78,6 +86,7 @@ namespace Seedance.Tests
             Assert.Equal("Seedance.Requests.VideoRequest", error.TargetObject?.GetType().FullName);
             Assert.Contains("Parameter -Resolution (resolution)", error.ToString(), System.StringComparison.Ordinal);
             Assert.Contains("720p, 1080p", error.ToString(), System.StringComparison.Ordinal);
+            Assert.Empty(_sandbox.Host.RequestLog);
         }
 
         [Fact]
@@ -95,9 +104,9 @@ namespace Seedance.Tests
         public void Bad_row_in_a_pipeline_fails_alone_and_the_other_rows_go_on()
         {
             var host = new RecordingHost();
-            using var hosted = new PowerShellSession(host);
+            using var session = SeedanceSessions.Open(_sandbox.Host, host: host);
 
-            var result = hosted.Run(
+            var result = session.Run(
                 """
                 @(
                     [pscustomobject]@{ prompt = 'a red fox in snow'; duration = '5' }
@@ -115,6 +124,7 @@ namespace Seedance.Tests
             Assert.Equal(2, whatIf.Count);
             Assert.Contains("a red fox in snow", whatIf[0], System.StringComparison.Ordinal);
             Assert.Contains("a red fox at dawn", whatIf[1], System.StringComparison.Ordinal);
+            Assert.Empty(_sandbox.Host.RequestLog);
         }
 
         [Theory]
@@ -125,7 +135,7 @@ namespace Seedance.Tests
         public void Edge_of_each_range_is_accepted(string parameters, string expectedInBody)
         {
             var host = new RecordingHost();
-            using var session = new PowerShellSession(host);
+            using var session = SeedanceSessions.Open(_sandbox.Host, host: host);
 
             var result = session.Run($"New-SeedanceVideo -Prompt ('x' * 10000) {parameters} -WhatIf; New-SeedanceVideo -Prompt 'abc' {parameters} -WhatIf");
 
@@ -133,6 +143,7 @@ namespace Seedance.Tests
             var whatIf = host.Lines.Where(l => l.StartsWith("What if:", System.StringComparison.Ordinal)).ToList();
             Assert.Equal(2, whatIf.Count);
             Assert.All(whatIf, line => Assert.Contains(expectedInBody, line, System.StringComparison.Ordinal));
+            Assert.Empty(_sandbox.Host.RequestLog);
         }
     }
 }

@@ -31,6 +31,8 @@ namespace Seedance.Errors
         {
             SeedanceErrorCodes.InvalidParameter => ErrorCategory.InvalidArgument,
             SeedanceErrorCodes.InvalidConfiguration => ErrorCategory.InvalidOperation,
+            SeedanceErrorCodes.ApiKeyNotFound => ErrorCategory.AuthenticationError,
+            SeedanceErrorCodes.SecretVaultError => ErrorCategory.ResourceUnavailable,
             SeedanceErrorCodes.TaskFailed => ErrorCategory.InvalidResult,
             SeedanceErrorCodes.TaskNotCompleted => ErrorCategory.InvalidOperation,
             SeedanceErrorCodes.DownloadFailed => ErrorCategory.ReadError,
