@@ -19,8 +19,10 @@
         'New-SeedanceVideo'
         'Remove-SeedanceApiKey'
         'Resume-SeedanceTask'
+        'Save-SeedanceVideo'
         'Set-SeedanceApiKey'
         'Set-SeedanceConfiguration'
+        'Wait-SeedanceTask'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
