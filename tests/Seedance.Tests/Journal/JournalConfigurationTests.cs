@@ -45,14 +45,16 @@ namespace Seedance.Tests.Journal
                 Environment.SetEnvironmentVariable("SEEDANCE_JOURNAL", "off");
                 using var session = new PowerShellSession();
 
+                // The configuration is one live object per session: read each state before changing it again.
                 var fromEnvironment = session.Run("Set-SeedanceConfiguration -Reset -PassThru").ShouldSucceed().Output.Single();
-                var explicitPath = session.Run("Set-SeedanceConfiguration -JournalPath $Here -PassThru", new Dictionary<string, object?> { ["Here"] = session.JournalPath }).ShouldSucceed().Output.Single();
-                var both = session.Run("Set-SeedanceConfiguration -JournalPath $Here -NoJournal", new Dictionary<string, object?> { ["Here"] = session.JournalPath });
-
                 Assert.Equal(moved, fromEnvironment.Properties["JournalPath"].Value);
                 Assert.False((bool)fromEnvironment.Properties["JournalEnabled"].Value);
+
+                var explicitPath = session.Run("Set-SeedanceConfiguration -JournalPath $Here -PassThru", new Dictionary<string, object?> { ["Here"] = session.JournalPath }).ShouldSucceed().Output.Single();
                 Assert.Equal(session.JournalPath, explicitPath.Properties["JournalPath"].Value);
                 Assert.True((bool)explicitPath.Properties["JournalEnabled"].Value);
+
+                var both = session.Run("Set-SeedanceConfiguration -JournalPath $Here -NoJournal", new Dictionary<string, object?> { ["Here"] = session.JournalPath });
                 var error = both.Terminating is System.Management.Automation.RuntimeException stopped ? stopped.ErrorRecord : Assert.Single(both.Errors);
                 Assert.StartsWith("Seedance.JournalPathAndNoJournal", error.FullyQualifiedErrorId, StringComparison.Ordinal);
             }
