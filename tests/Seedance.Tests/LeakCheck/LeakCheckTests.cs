@@ -75,7 +75,15 @@ namespace Seedance.Tests.LeakCheck
 
                 var text = arranged.AllText().Concat(result.AllText()).Concat(host.Lines).Concat(result.Output.Select(Describe)).ToList();
                 Assert.True(text.Count > 0, "The scenario let nothing out, so it proves nothing.");
-                System.Console.WriteLine($"SCENARIO {name}: " + string.Join(" | ", result.Errors.Select(e => e.FullyQualifiedErrorId)) + " :: out=" + result.Output.Count + " verbose=" + result.Verbose.Count + " debug=" + result.Debug.Count + " host=" + host.Lines.Count + " log=" + string.Join(",", sandbox.RequestLog.Select(r => r.Status)) + " files=" + string.Join(",", Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(Path.GetFileName)));
+                if (scenario.ExpectedErrorId is { } expected)
+                {
+                    Assert.Contains(result.Errors, error => error.FullyQualifiedErrorId.StartsWith(expected + ",", StringComparison.Ordinal));
+                }
+                else
+                {
+                    Assert.Empty(result.Errors);
+                }
+
                 Assert.Empty(Leaks(text));
                 Assert.Empty(FilesHoldingKey(folder));
                 Assert.True(!scenario.WritesFiles || Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any(), "The scenario should have written files to scan.");

@@ -28,6 +28,9 @@ namespace Seedance.Tests.LeakCheck
         /// <summary>Prepares the running sandbox (faults, revoked keys).</summary>
         public Action<SandboxHost>? Arrange { get; init; }
 
+        /// <summary>The error the scenario exists to provoke (the start of its FullyQualifiedErrorId); null: it must succeed.</summary>
+        public string? ExpectedErrorId { get; init; }
+
         /// <summary>The scenario must leave files under $TestFolder (downloads, the journal), so the file scan has work.</summary>
         public bool WritesFiles { get; init; }
 
