@@ -148,7 +148,7 @@ namespace Seedance.Tests.Keys
         {
             await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiKey = Right });
             using var environment = new EnvironmentVariableScope("SEEDANCE_API_KEY", null);
-            using var host = new BlockingPromptHost("Default Host");
+            using var host = TestPromptHost.NeverAnswering("Default Host");
             using var session = new PowerShellSession(host: host);
             TestVault.ImportEmpty(session, parameters: "@{ Locked = $true; Interaction = 'Prompt'; Password = 'pw' }");
             session.Run("Set-SeedanceConfiguration -BaseUri $Uri", new Dictionary<string, object?> { ["Uri"] = sandbox.BaseUri }).ShouldSucceed();

@@ -87,7 +87,7 @@ namespace Seedance.Tests.Keys
         [Fact]
         public async Task Set_into_a_locked_vault_in_a_host_whose_prompts_never_return_fails_at_once_without_prompting()
         {
-            using var host = new BlockingPromptHost("Default Host");
+            using var host = TestPromptHost.NeverAnswering("Default Host");
             using var session = new PowerShellSession(host: host);
             TestVault.ImportEmpty(session, parameters: "@{ Locked = $true; Interaction = 'Prompt'; Password = 'pw' }");
 
@@ -108,6 +108,19 @@ namespace Seedance.Tests.Keys
             Assert.StartsWith("Seedance.SecretVaultError", error.FullyQualifiedErrorId, StringComparison.Ordinal);
             Assert.Contains("Microsoft.PowerShell.SecretManagement is not installed", error.Exception.Message, StringComparison.Ordinal);
             Assert.Contains("Set-SeedanceApiKey -SessionOnly", error.Exception.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Set_without_a_key_in_an_interactive_session_asks_once_with_hidden_input_and_stores_the_answer()
+        {
+            using var host = TestPromptHost.Typing("TestConsole", SeedanceSessions.Secure(Key));
+            using var session = new PowerShellSession(host);
+            TestVault.ImportEmpty(session);
+
+            session.Run("Set-SeedanceApiKey").ShouldSucceed();
+
+            Assert.Equal(1, host.PromptsReceived);
+            Assert.Equal(Key, session.Run("Get-Secret -Name Seedance -AsPlainText").ShouldSucceed().Output.Single().BaseObject);
         }
 
         [Fact]
