@@ -10,14 +10,25 @@ using System.Threading;
 namespace Seedance.Tests.Infrastructure
 {
     /// <summary>
-    /// A host whose prompts never return, like a console reading redirected input that never comes: a module that lets a
-    /// prompt reach it hangs. It counts the prompts it received, and releases them when disposed.
+    /// A host that either never answers a prompt, like a console reading redirected input that never comes (a module
+    /// that lets a prompt reach it hangs; disposing releases it), or types one answer into every hidden-input prompt.
+    /// It counts the prompts it received.
     /// </summary>
-    public sealed class BlockingPromptHost : PSHost, IDisposable
+    public sealed class TestPromptHost : PSHost, IDisposable
     {
-        private readonly BlockingUserInterface _ui = new();
+        private readonly PromptUserInterface _ui;
 
-        public BlockingPromptHost(string name) => Name = name;
+        private TestPromptHost(string name, SecureString? answer)
+        {
+            Name = name;
+            _ui = new PromptUserInterface(answer);
+        }
+
+        /// <summary>A host named <paramref name="name"/> whose prompts never return.</summary>
+        public static TestPromptHost NeverAnswering(string name) => new(name, null);
+
+        /// <summary>A host named <paramref name="name"/> where the user types <paramref name="answer"/> at a hidden-input prompt.</summary>
+        public static TestPromptHost Typing(string name, SecureString answer) => new(name, answer);
 
         public int PromptsReceived => _ui.PromptsReceived;
 
@@ -53,10 +64,13 @@ namespace Seedance.Tests.Infrastructure
 
         public void Dispose() => _ui.Dispose();
 
-        private sealed class BlockingUserInterface : PSHostUserInterface, IDisposable
+        private sealed class PromptUserInterface : PSHostUserInterface, IDisposable
         {
             private readonly ManualResetEventSlim _never = new();
+            private readonly SecureString? _answer;
             private int _prompts;
+
+            public PromptUserInterface(SecureString? answer) => _answer = answer;
 
             public int PromptsReceived => Volatile.Read(ref _prompts);
 
@@ -66,7 +80,7 @@ namespace Seedance.Tests.Infrastructure
             {
                 Interlocked.Increment(ref _prompts);
                 _never.Wait();
-                throw new HostException("The blocking test host was disposed.");
+                throw new HostException("The test host was disposed.");
             }
 
             public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions)
@@ -101,6 +115,12 @@ namespace Seedance.Tests.Infrastructure
 
             public override SecureString ReadLineAsSecureString()
             {
+                if (_answer is not null)
+                {
+                    Interlocked.Increment(ref _prompts);
+                    return _answer.Copy();
+                }
+
                 Block();
                 return new SecureString();
             }
