@@ -116,6 +116,12 @@ namespace Seedance.Waiting
         {
             task.Task = seen;
             task.Polls++;
+            if (!task.AgeKnown && seen.CreatedAt is { } created)
+            {
+                task.AgeKnown = true;
+                task.Origin = created < polledAt ? created : polledAt;
+            }
+
             task.LastPolledAge = task.Age(polledAt);
             task.Jitter = 1.0 + (_random.NextDouble() * 0.1);
             if (seen.IsFinished)

@@ -36,6 +36,20 @@ namespace Seedance.Client.Tests.Waiting
         }
 
         [Fact]
+        public void Task_known_only_by_id_learns_its_age_from_the_first_poll()
+        {
+            var model = new CompletionTimeModel();
+            model.Observe(100);
+            var planner = new PollPlanner(model, new Random(1));
+            var task = planner.Add(new SeedanceTask { Id = "sd2_a" }, Now);
+
+            planner.Polled(task, new SeedanceTask { Id = "sd2_a", CreatedAt = Now.AddSeconds(-90) }, Now);
+
+            Assert.Equal(Now.AddSeconds(-90), task.Origin);
+            Assert.True(planner.DueAt(task) <= Now.AddSeconds(20), $"due at {planner.DueAt(task) - Now} from now");
+        }
+
+        [Fact]
         public void Learned_planner_first_polls_near_the_60th_percentile_scaled_by_work()
         {
             var model = new CompletionTimeModel();
