@@ -50,7 +50,7 @@ namespace Seedance.Client.Tests.Waiting
         }
 
         [Fact]
-        public void Learned_planner_first_polls_near_the_60th_percentile_scaled_by_work()
+        public void Learned_planner_first_polls_at_the_70th_percentile_scaled_by_work()
         {
             var model = new CompletionTimeModel();
             for (var seconds = 100; seconds <= 200; seconds += 10)
@@ -62,8 +62,8 @@ namespace Seedance.Client.Tests.Waiting
             var standard = planner.Add(new SeedanceTask { Id = "sd2_a", CreatedAt = Now }, Now);
             var longPro = planner.Add(new SeedanceTask { Id = "sd2_b", CreatedAt = Now, QualityTier = "pro", Duration = 10 }, Now);
 
-            Assert.Equal(160, planner.NextPollAge(standard).TotalSeconds, 0);
-            Assert.Equal(160 * 3, planner.NextPollAge(longPro).TotalSeconds, 0);
+            Assert.Equal(170, planner.NextPollAge(standard).TotalSeconds, 0);
+            Assert.Equal(170 * 3, planner.NextPollAge(longPro).TotalSeconds, 0);
         }
 
         [Fact]
