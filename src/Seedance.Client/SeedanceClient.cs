@@ -27,6 +27,9 @@ namespace Seedance
         /// <summary>The request budget this client shares with every client of the same account in the process.</summary>
         public RateLimiting.RateGovernor RateGovernor => RateLimiting.RateGovernor.For(_options);
 
+        /// <summary>Where this client records submissions and what it learns about tasks; null when journaling is off.</summary>
+        internal Journal.ITaskJournal? Journal => _options.Journal;
+
         /// <summary>A fresh idempotency key for one logical submit.</summary>
         public static string NewIdempotencyKey() => "sdps-" + Guid.NewGuid().ToString("N");
 

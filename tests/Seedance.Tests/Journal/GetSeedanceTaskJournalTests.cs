@@ -102,7 +102,10 @@ namespace Seedance.Tests.Journal
 
             var saved = session.Run("Get-SeedanceTask | Wait-SeedanceTask -ApiKey $Key -ErrorAction SilentlyContinue | Save-SeedanceVideo -Path $Dir -ApiKey $Key", new Dictionary<string, object?> { ["Dir"] = folder });
 
-            Assert.Equal(2, saved.Output.Count(o => o.BaseObject is FileInfo));
+            var files = saved.Output.Select(o => o.BaseObject).OfType<FileInfo>().ToList();
+            Assert.Equal(2, files.Count);
+            var journal = File.ReadAllText(session.JournalPath);
+            Assert.All(files, f => Assert.Contains("\"path\":\"" + f.FullName + "\"", journal, StringComparison.Ordinal));
             Assert.Equal(new object[] { "completed", "failed", "completed" }, session.Run("Get-SeedanceTask").ShouldSucceed().Output.Select(t => t.Properties["Status"].Value));
         }
 
