@@ -27,6 +27,9 @@ namespace Seedance
         /// <summary>The request budget this client shares with every client of the same account in the process.</summary>
         public RateLimiting.RateGovernor RateGovernor => RateLimiting.RateGovernor.For(_options);
 
+        /// <summary>Where this client records submissions and what it learns about tasks; null when journaling is off.</summary>
+        internal Journal.ITaskJournal? Journal => _options.Journal;
+
         /// <summary>A fresh idempotency key for one logical submit.</summary>
         public static string NewIdempotencyKey() => "sdps-" + Guid.NewGuid().ToString("N");
 
@@ -41,6 +44,8 @@ namespace Seedance
 
             var key = idempotencyKey ?? NewIdempotencyKey();
             var task = await SubmitBodyAsync(key, RequestBody.Serialize(request), cancellationToken).ConfigureAwait(false);
+            // The submit response has no created_at; the moment it arrived is this machine's best (slightly late) guess.
+            task.CreatedAt ??= DateTimeOffset.UtcNow;
             task.Prompt = request.Prompt;
             task.Resolution = request.Resolution;
             task.Duration = request.Duration;

@@ -15,17 +15,19 @@ namespace Seedance.Downloads
     {
         private readonly Func<string, CancellationToken, Task<SeedanceTask>> _getTask;
         private readonly ResultDownloader _downloader;
+        private readonly Journal.ITaskJournal? _journal;
 
-        /// <summary>Creates a saver that refreshes URLs through <paramref name="client"/>.</summary>
+        /// <summary>Creates a saver that refreshes URLs through <paramref name="client"/> and records saved files in its journal.</summary>
         public TaskResultSaver(SeedanceClient client)
-            : this((client ?? throw new ArgumentNullException(nameof(client))).GetTaskAsync, new ResultDownloader())
+            : this((client ?? throw new ArgumentNullException(nameof(client))).GetTaskAsync, new ResultDownloader(), client.Journal)
         {
         }
 
-        internal TaskResultSaver(Func<string, CancellationToken, Task<SeedanceTask>> getTask, ResultDownloader downloader)
+        internal TaskResultSaver(Func<string, CancellationToken, Task<SeedanceTask>> getTask, ResultDownloader downloader, Journal.ITaskJournal? journal = null)
         {
             _getTask = getTask;
             _downloader = downloader;
+            _journal = journal;
         }
 
         /// <summary>The video's file name: in <paramref name="path"/> when it is a folder, else <paramref name="path"/> itself.</summary>
@@ -72,6 +74,7 @@ namespace Seedance.Downloads
             var results = new List<DownloadResult>();
             var video = await DownloadAsync(task, static t => t.VideoUrl, VideoPath(task, path, pathIsFolder), force, progress, cancellationToken).ConfigureAwait(false);
             results.Add(video);
+            _journal?.Saved(task.Id, video.File.FullName);
             if (includeLastFrame && task.LastFrameUrl is not null)
             {
                 results.Add(await DownloadAsync(task, static t => t.LastFrameUrl, LastFramePath(task, path, pathIsFolder), force, progress, cancellationToken).ConfigureAwait(false));
