@@ -58,10 +58,12 @@ namespace Seedance.Waiting
 
             var median = _model.Quantile(0.5, task.Units)!.Value;
             var shortest = Max(ShortestGap, TimeSpan.FromTicks(median.Ticks / 20));
+            // As the estimate moves during a batch, a task is not asked again sooner than a tenth of its age later.
+            var spacing = last is { } previous ? Max(shortest, TimeSpan.FromTicks(previous.Ticks / 10)) : shortest;
             foreach (var percentile in Percentiles)
             {
                 var age = TimeSpan.FromTicks((long)(_model.Quantile(percentile, task.Units)!.Value.Ticks * task.Jitter));
-                if (last is not { } before || age >= before + shortest)
+                if (last is not { } before || age >= before + spacing)
                 {
                     return age;
                 }
