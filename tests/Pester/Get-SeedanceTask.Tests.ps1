@@ -5,7 +5,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/Seedance/Seedance.psd1') -Force -ErrorAction Stop
     $script:sandbox = Start-TestSandbox -ProcessingSeconds 0
     $script:key = ConvertTo-SecureString $sandbox.ApiKey -AsPlainText -Force
-    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RetryBudgetSeconds 60
+    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RetryBudgetSeconds 60 -NoJournal
     $script:submitted = New-SeedanceVideo 'a fox in snow' -ApiKey $key
 }
 

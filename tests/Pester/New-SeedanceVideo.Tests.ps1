@@ -5,7 +5,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/Seedance/Seedance.psd1') -Force -ErrorAction Stop
     $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.5 -RateLimit 30 -RateWindowSeconds 2
     $script:key = ConvertTo-SecureString $sandbox.ApiKey -AsPlainText -Force
-    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 30 -RateLimitWindowSeconds 2 -RetryBudgetSeconds 60
+    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 30 -RateLimitWindowSeconds 2 -RetryBudgetSeconds 60 -NoJournal
 
     function Get-SandboxLog {
         @(Invoke-RestMethod -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/log')) | ForEach-Object { $_ })

@@ -7,7 +7,7 @@ BeforeAll {
     $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.2 -RateLimit 1000 -RateWindowSeconds 1
     $script:vault = Initialize-TestKeyVault
     Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force
-    Set-SeedanceConfiguration -BaseUri $script:sandbox.BaseUri -SecretName $script:vault.SecretName -SecretVault $script:vault.VaultName
+    Set-SeedanceConfiguration -BaseUri $script:sandbox.BaseUri -SecretName $script:vault.SecretName -SecretVault $script:vault.VaultName -NoJournal
     $script:key = ConvertTo-TestSecureString $script:sandbox.ApiKey
 }
 

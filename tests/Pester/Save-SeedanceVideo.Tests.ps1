@@ -7,7 +7,7 @@ BeforeAll {
     Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force
     $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.5 -RateLimit 30 -RateWindowSeconds 2
     $script:key = ConvertTo-SecureString -String $sandbox.ApiKey -AsPlainText -Force
-    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 30 -RateLimitWindowSeconds 2
+    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 30 -RateLimitWindowSeconds 2 -NoJournal
     $script:dir = Join-Path ([System.IO.Path]::GetTempPath()) ("seedance-pester-save-" + [guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path $dir | Out-Null
 

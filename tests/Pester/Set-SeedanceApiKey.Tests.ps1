@@ -8,7 +8,7 @@ BeforeAll {
     $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.2 -RateLimit 1000 -RateWindowSeconds 1
     $script:vault = Initialize-TestKeyVault
     Import-Module $script:manifest -Force
-    Set-SeedanceConfiguration -BaseUri $script:sandbox.BaseUri -SecretName $script:vault.SecretName -SecretVault $script:vault.VaultName
+    Set-SeedanceConfiguration -BaseUri $script:sandbox.BaseUri -SecretName $script:vault.SecretName -SecretVault $script:vault.VaultName -NoJournal
     $script:rightKey = ConvertTo-TestSecureString $script:sandbox.ApiKey
     $script:wrongKey = ConvertTo-TestSecureString 'sk_test_pester_wrong_key'
 

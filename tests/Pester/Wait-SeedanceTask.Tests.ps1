@@ -7,7 +7,7 @@ BeforeAll {
     Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force
     $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.5 -RateLimit 30 -RateWindowSeconds 2
     $script:key = ConvertTo-SecureString -String $sandbox.ApiKey -AsPlainText -Force
-    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 30 -RateLimitWindowSeconds 2
+    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 30 -RateLimitWindowSeconds 2 -NoJournal
     $script:dir = Join-Path ([System.IO.Path]::GetTempPath()) ("seedance-pester-wait-" + [guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path $dir | Out-Null
 }
@@ -61,7 +61,7 @@ Describe 'Wait-SeedanceTask' {
         $null = $shell.AddScript({
                 param($Path, $Uri, $Key, $Task)
                 Import-Module $Path
-                Set-SeedanceConfiguration -BaseUri $Uri -RateLimit 30 -RateLimitWindowSeconds 2
+                Set-SeedanceConfiguration -BaseUri $Uri -RateLimit 30 -RateLimitWindowSeconds 2 -NoJournal
                 $Task | Wait-SeedanceTask -ApiKey $Key
             }).AddArgument((Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1')).AddArgument($sandbox.BaseUri).AddArgument($key).AddArgument($slow)
         $running = $shell.BeginInvoke()
