@@ -1,5 +1,5 @@
 @{
-    RootModule           = 'Seedance.dll'
+    RootModule           = 'Seedance.psm1'
     ModuleVersion        = '0.1.0'
     CompatiblePSEditions = @('Desktop', 'Core')
     GUID                 = '6f1f6c1e-3a53-4f0e-9a57-5eedda2ce0d1'
