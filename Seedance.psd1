@@ -13,6 +13,7 @@
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Get-SeedanceConfiguration'
+        'New-SeedancePrompt'
         'Set-SeedanceConfiguration'
     )
     VariablesToExport    = @()
