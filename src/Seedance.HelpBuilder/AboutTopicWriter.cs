@@ -36,7 +36,7 @@ namespace Seedance.HelpBuilder
             var text = new StringBuilder();
             text.Append("TOPIC\n    ").Append(topic).Append("\n\n");
             var inCode = false;
-            foreach (var line in lines.Skip(titles[0].Line))
+            foreach (var line in lines.Skip(titles[0].Line).SkipWhile(string.IsNullOrWhiteSpace))
             {
                 if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
                 {
