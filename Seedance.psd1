@@ -13,7 +13,11 @@
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Get-SeedanceConfiguration'
+        'Get-SeedanceTask'
         'New-SeedancePrompt'
+        'New-SeedanceVideo'
+        'Remove-SeedanceApiKey'
+        'Set-SeedanceApiKey'
         'Set-SeedanceConfiguration'
     )
     VariablesToExport    = @()

@@ -1,7 +1,4 @@
 using System;
-using System.Net;
-using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Http;
@@ -13,15 +10,18 @@ namespace Seedance
     /// <summary>The Seedance 2 API: submit video jobs and read tasks.</summary>
     public sealed class SeedanceClient
     {
-        private const string SubmitPath = "api/v1/video/seedance2";
-        private const string TaskPath = "api/v1/tasks/";
         private readonly SeedanceClientOptions _options;
+        private readonly ApiRequestSender _sender;
 
-        /// <summary>Creates a client; cheap, since the connection pool is shared by the whole process.</summary>
+        /// <summary>
+        /// Creates a client; cheap, since the connection pool and the account's <see cref="RateLimiting.RateGovernor"/> are
+        /// shared by the whole process.
+        /// </summary>
         public SeedanceClient(SeedanceClientOptions options)
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _options.Validate();
+            _sender = new ApiRequestSender(_options);
         }
 
         /// <summary>A fresh idempotency key for one logical submit.</summary>
@@ -54,24 +54,10 @@ namespace Seedance
         private async Task<SeedanceTask> SubmitBodyAsync(string key, byte[] body, CancellationToken cancellationToken)
         {
             _options.Journal?.Submitting(key, body, _options.BaseUri, DateTimeOffset.UtcNow);
-            using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.BaseUri, SubmitPath))
-            {
-                Content = new ByteArrayContent(body),
-            };
-            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            message.Headers.Add("Idempotency-Key", key);
-            try
-            {
-                var task = await SendForTaskAsync(message, cancellationToken).ConfigureAwait(false);
-                task.IdempotencyKey = key;
-                _options.Journal?.Submitted(key, task);
-                return task;
-            }
-            catch (SeedanceException e)
-            {
-                e.IdempotencyKey = key;
-                throw;
-            }
+            var task = TaskMapper.Read(await _sender.SendAsync(ApiRequest.Submit(key, body), cancellationToken).ConfigureAwait(false));
+            task.IdempotencyKey = key;
+            _options.Journal?.Submitted(key, task);
+            return task;
         }
 
         /// <summary>The task's current state.</summary>
@@ -82,40 +68,9 @@ namespace Seedance
                 throw new ArgumentException("A task id is required.", nameof(id));
             }
 
-            using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(_options.BaseUri, TaskPath + Uri.EscapeDataString(id)));
-            try
-            {
-                var task = await SendForTaskAsync(message, cancellationToken).ConfigureAwait(false);
-                _options.Journal?.Observed(task);
-                return task;
-            }
-            catch (SeedanceException e)
-            {
-                e.TaskId = id;
-                throw;
-            }
-        }
-
-        private async Task<SeedanceTask> SendForTaskAsync(HttpRequestMessage message, CancellationToken cancellationToken)
-        {
-            var apiKey = _options.ApiKey ?? throw new SeedanceException(SeedanceErrorCodes.Unauthorized, "No API key was given.");
-            message.Headers.Authorization = AuthorizationHeader.Bearer(apiKey);
-            using var response = await SharedHttp.Client.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
-            {
-                return TaskMapper.Read(bytes);
-            }
-
-            var error = TaskMapper.ReadErrorEnvelope(bytes);
-            throw new SeedanceException(
-                error?.Code ?? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                error?.Message ?? $"The API answered {(int)response.StatusCode} {response.ReasonPhrase}.",
-                response.StatusCode)
-            {
-                Request = $"{message.Method} {message.RequestUri?.AbsolutePath}",
-                RetryAfter = response.Headers.RetryAfter?.Delta,
-            };
+            var task = TaskMapper.Read(await _sender.SendAsync(ApiRequest.GetTask(id), cancellationToken).ConfigureAwait(false));
+            _options.Journal?.Observed(task);
+            return task;
         }
     }
 }

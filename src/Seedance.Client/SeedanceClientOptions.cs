@@ -21,6 +21,12 @@ namespace Seedance
         /// <summary>How many times a failed request may be retried.</summary>
         public int MaxRetries { get; set; } = 6;
 
+        /// <summary>The first retry's backoff; each later one doubles it, up to <see cref="RetryMaxDelay"/> (each randomly shortened by up to half).</summary>
+        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(0.5);
+
+        /// <summary>The longest backoff between two attempts (a 429's <c>Retry-After</c> is always honoured in full).</summary>
+        public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
         /// <summary>The most time one call may spend across all its attempts and waits.</summary>
         public TimeSpan RetryBudget { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -49,6 +55,13 @@ namespace Seedance
                 throw new SeedanceException(
                     SeedanceErrorCodes.InvalidConfiguration,
                     $"The base URI '{BaseUri}' uses plain http to a host that is not this machine; the API key is only ever sent over https (or to a loopback sandbox).");
+            }
+
+            if (AttemptTimeout <= TimeSpan.Zero || MaxRetries < 0 || RetryBudget < TimeSpan.Zero || RetryBaseDelay < TimeSpan.Zero || RetryMaxDelay < RetryBaseDelay)
+            {
+                throw new SeedanceException(
+                    SeedanceErrorCodes.InvalidConfiguration,
+                    "The retry settings need a positive attempt timeout, zero or more retries, a budget of zero or more, and a maximum delay no shorter than the base delay.");
             }
 
             if (RateLimitRequests < 1 || RateLimitWindow <= TimeSpan.Zero)

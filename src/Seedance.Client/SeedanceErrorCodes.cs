@@ -32,6 +32,10 @@ namespace Seedance
         public const string WaitTimeout = "WaitTimeout";
         /// <summary>Client: the configuration cannot be used (for example a key over plain http to a remote host).</summary>
         public const string InvalidConfiguration = "InvalidConfiguration";
+        /// <summary>Module: no API key was found in any source (parameter, session, environment, vault).</summary>
+        public const string ApiKeyNotFound = "ApiKeyNotFound";
+        /// <summary>Module: the SecretManagement vault could not store or remove the key.</summary>
+        public const string SecretVaultError = "SecretVaultError";
         /// <summary>Client: the API answered with something that is not its documented shape.</summary>
         public const string UnexpectedResponse = "UnexpectedResponse";
     }

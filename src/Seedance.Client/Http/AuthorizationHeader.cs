@@ -2,10 +2,12 @@ using System;
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using System.Security;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Seedance.Http
 {
-    /// <summary>The only place the key leaves its SecureString: the moment the Authorization header is built.</summary>
+    /// <summary>The only place the key leaves its SecureString: the Authorization header, and a one-way fingerprint of it.</summary>
     internal static class AuthorizationHeader
     {
         public static AuthenticationHeaderValue Bearer(SecureString key)
@@ -18,6 +20,37 @@ namespace Seedance.Http
             finally
             {
                 Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
+        }
+
+        /// <summary>The first 16 bytes of the SHA-256 of the key's UTF-8 bytes, in hex: names an account without revealing its key.</summary>
+        public static string Fingerprint(SecureString key)
+        {
+            var chars = new char[key.Length];
+            var pointer = Marshal.SecureStringToGlobalAllocUnicode(key);
+            byte[]? bytes = null;
+            try
+            {
+                Marshal.Copy(pointer, chars, 0, chars.Length);
+                bytes = Encoding.UTF8.GetBytes(chars);
+                using var sha = SHA256.Create();
+                var hash = sha.ComputeHash(bytes);
+                var text = new StringBuilder(32);
+                for (var i = 0; i < 16; i++)
+                {
+                    text.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                return text.ToString();
+            }
+            finally
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+                Array.Clear(chars, 0, chars.Length);
+                if (bytes is not null)
+                {
+                    Array.Clear(bytes, 0, bytes.Length);
+                }
             }
         }
     }

@@ -1,5 +1,8 @@
+using System;
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using System.Security;
+using System.Threading.Tasks;
 using Seedance.Errors;
 using Seedance.Keys;
 using Seedance.Session;
@@ -15,15 +18,48 @@ namespace Seedance.Commands
         [Parameter]
         public SecureString? ApiKey { get; set; }
 
-        /// <summary>The client for this call, made on first use. A missing key or an unusable configuration is terminating.</summary>
-        protected SeedanceClient Client => _client ??= CreateClient();
+        /// <summary>
+        /// The client for this call, made on first use. A missing key or an unusable configuration is terminating.
+        /// It is always made on the pipeline thread, even when first touched inside <see cref="SeedanceCmdlet.Run{T}"/>:
+        /// the session's configuration and its SecretManagement vault can only be reached from there.
+        /// </summary>
+        protected SeedanceClient Client
+        {
+            get
+            {
+                if (_client is not null || Runspace.DefaultRunspace is not null)
+                {
+                    return _client ??= CreateClient();
+                }
+
+                var made = new TaskCompletionSource<SeedanceClient>(TaskCreationOptions.RunContinuationsAsynchronously);
+                Post(() =>
+                {
+                    try
+                    {
+                        made.SetResult(_client ??= CreateClient());
+                    }
+                    catch (Exception e)
+                    {
+                        made.SetException(e);
+                    }
+                });
+                return made.Task.GetAwaiter().GetResult();
+            }
+        }
 
         private SeedanceClient CreateClient()
         {
             var session = SessionRegistry.Current;
             try
             {
-                var key = ApiKeyResolver.Resolve(ApiKey, session);
+                // An unusable configuration (plain http to a remote host) fails before any key source is read.
+                using (var noKey = new SecureString())
+                {
+                    session.ToClientOptions(noKey, null).Validate();
+                }
+
+                var key = ApiKeyResolver.Resolve(ApiKey, session, new SecretVault(this).Read);
                 return new SeedanceClient(session.ToClientOptions(key, OnTrace));
             }
             catch (SeedanceException e)

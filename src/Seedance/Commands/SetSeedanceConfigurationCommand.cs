@@ -4,7 +4,7 @@ using Seedance.Session;
 
 namespace Seedance.Commands
 {
-    /// <summary>Changes this session's Seedance settings: base URI, rate limit, retries and timeouts.</summary>
+    /// <summary>Changes this session's Seedance settings: base URI, rate limit, retries, timeouts, and where the key is stored.</summary>
     [Cmdlet(VerbsCommon.Set, "SeedanceConfiguration", SupportsShouldProcess = true)]
     [OutputType(typeof(SeedanceConfiguration))]
     public sealed class SetSeedanceConfigurationCommand : PSCmdlet
@@ -39,6 +39,17 @@ namespace Seedance.Commands
         [ValidateRange(0.001, 86400)]
         public double RetryBudgetSeconds { get; set; }
 
+        /// <summary>The name of the SecretManagement secret that holds the API key (default: Seedance).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SecretName { get; set; }
+
+        /// <summary>The SecretManagement vault of that secret; empty for the default vault.</summary>
+        [Parameter]
+        [AllowEmptyString]
+        [AllowNull]
+        public string? SecretVault { get; set; }
+
         /// <summary>Go back to the defaults (and SEEDANCE_BASE_URI) before applying the other parameters.</summary>
         [Parameter]
         public SwitchParameter Reset { get; set; }
@@ -65,6 +76,8 @@ namespace Seedance.Commands
                 configuration.MaxRetries = defaults.MaxRetries;
                 configuration.AttemptTimeoutSeconds = defaults.AttemptTimeoutSeconds;
                 configuration.RetryBudgetSeconds = defaults.RetryBudgetSeconds;
+                configuration.SecretName = defaults.SecretName;
+                configuration.SecretVault = defaults.SecretVault;
             }
 
             var bound = MyInvocation.BoundParameters;
@@ -96,6 +109,16 @@ namespace Seedance.Commands
             if (bound.ContainsKey(nameof(RetryBudgetSeconds)))
             {
                 configuration.RetryBudgetSeconds = RetryBudgetSeconds;
+            }
+
+            if (bound.ContainsKey(nameof(SecretName)))
+            {
+                configuration.SecretName = SecretName!;
+            }
+
+            if (bound.ContainsKey(nameof(SecretVault)))
+            {
+                configuration.SecretVault = string.IsNullOrEmpty(SecretVault) ? null : SecretVault;
             }
 
             if (PassThru)

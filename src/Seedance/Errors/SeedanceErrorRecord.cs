@@ -1,5 +1,8 @@
+using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Net;
+using Seedance.Binding;
 
 namespace Seedance.Errors
 {
@@ -9,10 +12,27 @@ namespace Seedance.Errors
         public static ErrorRecord From(SeedanceException exception, object? target) =>
             new(exception, "Seedance." + exception.ErrorCode, Category(exception), target ?? (object?)exception.Task ?? exception.TaskId ?? exception.Request);
 
+        /// <summary>
+        /// A request that breaks the API's rules (<c>Seedance.InvalidParameter</c>): the message names the PowerShell
+        /// parameter of each problem, not only the API field, and the allowed values; the exception keeps every problem.
+        /// </summary>
+        public static ErrorRecord InvalidParameters(SeedanceValidationException exception, object target)
+        {
+            var record = From(exception, target);
+            var lines = exception.Problems.Select(problem => $"Parameter -{RequestParameters.ParameterFor(problem.Field)} ({problem.Field}): {problem.Message}");
+            record.ErrorDetails = new ErrorDetails("The request was not sent. " + string.Join(Environment.NewLine, lines))
+            {
+                RecommendedAction = "Change the parameters named above; Get-Help New-SeedanceVideo -Parameter <name> lists the allowed values.",
+            };
+            return record;
+        }
+
         private static ErrorCategory Category(SeedanceException exception) => exception.ErrorCode switch
         {
             SeedanceErrorCodes.InvalidParameter => ErrorCategory.InvalidArgument,
             SeedanceErrorCodes.InvalidConfiguration => ErrorCategory.InvalidOperation,
+            SeedanceErrorCodes.ApiKeyNotFound => ErrorCategory.AuthenticationError,
+            SeedanceErrorCodes.SecretVaultError => ErrorCategory.ResourceUnavailable,
             SeedanceErrorCodes.TaskFailed => ErrorCategory.InvalidResult,
             SeedanceErrorCodes.WaitTimeout or SeedanceErrorCodes.RequestTimeout => ErrorCategory.OperationTimeout,
             SeedanceErrorCodes.NetworkError => ErrorCategory.ConnectionError,

@@ -6,12 +6,16 @@ namespace Seedance.Keys
 {
     /// <summary>
     /// Finds the API key, first found wins: -ApiKey, the session key, SEEDANCE_API_KEY, then the SecretManagement vault.
+    /// Nothing found is one terminating error that names every source tried and how to set each.
     /// </summary>
     internal static class ApiKeyResolver
     {
-        public const string EnvironmentVariable = "SEEDANCE_API_KEY";
+        public const string EnvironmentVariable = KeySources.EnvironmentVariable;
 
-        public static SecureString Resolve(SecureString? explicitKey, SeedanceConfiguration session)
+        /// <param name="explicitKey">The -ApiKey of the call.</param>
+        /// <param name="session">The session's configuration: its key, and the secret's name and vault.</param>
+        /// <param name="readVault">Reads the secret (name, vault); only called when the other sources are empty.</param>
+        public static SecureString Resolve(SecureString? explicitKey, SeedanceConfiguration session, Func<string, string?, VaultReadResult> readVault)
         {
             if (explicitKey is { Length: > 0 })
             {
@@ -25,27 +29,36 @@ namespace Seedance.Keys
 
             if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment)
             {
-                return ToSecureString(fromEnvironment);
+                return SecureText.From(fromEnvironment);
             }
 
-            throw new SeedanceException(
-                SeedanceErrorCodes.Unauthorized,
-                "No Seedance API key was found. Sources tried, in order: " +
-                "1) the -ApiKey parameter; " +
-                "2) the session key (set one with: Set-SeedanceApiKey -SessionOnly); " +
-                $"3) the {EnvironmentVariable} environment variable (best for CI and scheduled tasks).");
+            var fromVault = readVault(session.SecretName, session.SecretVault);
+            if (fromVault is { Outcome: VaultReadOutcome.Found, Key: { } key })
+            {
+                return key;
+            }
+
+            throw new SeedanceException(SeedanceErrorCodes.ApiKeyNotFound, NotFoundMessage(session, fromVault));
         }
 
-        private static SecureString ToSecureString(string text)
+        private static string NotFoundMessage(SeedanceConfiguration session, VaultReadResult vault)
         {
-            var secure = new SecureString();
-            foreach (var character in text)
+            var secret = $"the SecretManagement secret '{session.SecretName}' in {SecretVault.VaultText(session.SecretVault)}";
+            var why = vault.Outcome switch
             {
-                secure.AppendChar(character);
-            }
-
-            secure.MakeReadOnly();
-            return secure;
+                VaultReadOutcome.NotInstalled => $"{SecretVault.ModuleName} is not installed. {KeySources.InstallVaultHint}",
+                VaultReadOutcome.Locked => $"the vault is locked and this session could not prompt for its password. {KeySources.UnlockHint}",
+                VaultReadOutcome.WrongKind => $"the secret is a {vault.Detail}, not a SecureString or string. Replace it with: Set-SeedanceApiKey.",
+                VaultReadOutcome.Failed => $"the vault failed: {vault.Detail}",
+                _ => "no such secret. Store the key once with: Set-SeedanceApiKey " +
+                     "(or point to another secret with: Set-SeedanceConfiguration -SecretName <name> -SecretVault <vault>).",
+            };
+            var newline = Environment.NewLine;
+            return "No Seedance API key was found. Sources tried, in order:" + newline +
+                "  1. the -ApiKey parameter: not given. Pass a SecureString to one call, for example -ApiKey (Read-Host -AsSecureString)." + newline +
+                "  2. the session key: not set. Set one for this session with: Set-SeedanceApiKey -SessionOnly." + newline +
+                $"  3. the {EnvironmentVariable} environment variable: not set. Best for CI and scheduled tasks: set it from the pipeline's secret store or the machine's protected store." + newline +
+                $"  4. {secret}: {why}";
         }
     }
 }

@@ -9,6 +9,9 @@ namespace Seedance.Session
         /// <summary>The environment variable that sets the base URI (CI, scheduled jobs, the sandbox).</summary>
         public const string BaseUriVariable = "SEEDANCE_BASE_URI";
 
+        /// <summary>The name Set-SeedanceApiKey gives the secret unless told otherwise.</summary>
+        public const string DefaultSecretName = "Seedance";
+
         /// <summary>Where the API lives: set explicitly, else <c>SEEDANCE_BASE_URI</c>, else the hosted API.</summary>
         public Uri BaseUri => ExplicitBaseUri ?? EnvironmentBaseUri() ?? SeedanceClientOptions.DefaultBaseUri;
 
@@ -29,6 +32,12 @@ namespace Seedance.Session
 
         /// <summary>The most time one call may spend across attempts and waits, in seconds.</summary>
         public double RetryBudgetSeconds { get; set; } = 300;
+
+        /// <summary>The SecretManagement secret that holds the key (written by Set-SeedanceApiKey).</summary>
+        public string SecretName { get; set; } = DefaultSecretName;
+
+        /// <summary>The vault of that secret; empty means the default vault (and, when reading, every vault).</summary>
+        public string? SecretVault { get; set; }
 
         /// <summary>The key set with <c>Set-SeedanceApiKey -SessionOnly</c>.</summary>
         internal SecureString? SessionApiKey { get; set; }

@@ -15,8 +15,16 @@ namespace Seedance.Tests.Infrastructure
         private readonly Runspace _runspace;
 
         public PowerShellSession(bool importModule = true)
+            : this(null, importModule)
         {
-            _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        }
+
+        /// <summary>A session whose host is <paramref name="host"/> (what a console shows: -WhatIf text, Out-Host, prompts).</summary>
+        public PowerShellSession(System.Management.Automation.Host.PSHost? host, bool importModule = true)
+        {
+            _runspace = host is null
+                ? RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2())
+                : RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
             _runspace.Open();
             if (importModule)
             {

@@ -1,0 +1,43 @@
+using System;
+
+namespace Seedance.Http
+{
+    /// <summary>
+    /// How long to wait before a retry: exactly what a 429's <c>Retry-After</c> says, else exponential backoff from
+    /// <see cref="SeedanceClientOptions.RetryBaseDelay"/>, capped at <see cref="SeedanceClientOptions.RetryMaxDelay"/>,
+    /// with "equal jitter" (half fixed, half random) so that parallel callers spread out.
+    /// </summary>
+    internal sealed class RetryDelayPolicy
+    {
+        private readonly object _gate = new();
+        private readonly Random _random;
+
+        public RetryDelayPolicy(TimeSpan baseDelay, TimeSpan maxDelay, Random? random = null)
+        {
+            BaseDelay = baseDelay;
+            MaxDelay = maxDelay;
+            _random = random ?? new Random();
+        }
+
+        public TimeSpan BaseDelay { get; }
+
+        public TimeSpan MaxDelay { get; }
+
+        /// <summary>The wait before retry number <paramref name="retry"/> (1 for the first retry).</summary>
+        public TimeSpan DelayFor(RetryDecision decision, int retry) => decision.RequiredWait ?? Backoff(retry);
+
+        /// <summary>Between half and all of <c>min(cap, base × 2^(retry−1))</c>.</summary>
+        public TimeSpan Backoff(int retry)
+        {
+            var exponential = BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(Math.Max(retry - 1, 0), 30));
+            var ceiling = Math.Min(exponential, MaxDelay.TotalMilliseconds);
+            double random;
+            lock (_gate)
+            {
+                random = _random.NextDouble();
+            }
+
+            return TimeSpan.FromMilliseconds((ceiling / 2) + (random * ceiling / 2));
+        }
+    }
+}

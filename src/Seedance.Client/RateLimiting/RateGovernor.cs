@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Seedance.RateLimiting
+{
+    /// <summary>
+    /// The request budget of one account in this process: at most <see cref="RequestsPerWindow"/> requests in any
+    /// <see cref="Window"/>, shared by every <see cref="SeedanceClient"/>, thread and runspace that uses the same account.
+    /// Every attempt of every request takes a slot; waiters are served first come, first served.
+    /// </summary>
+    /// <remarks>
+    /// A sliding-window log: each slot is stamped when its request's answer arrives (or the attempt is abandoned), which is
+    /// no earlier than the moment the server counted it, so the process never gets ahead of the server's own window.
+    /// </remarks>
+    public sealed class RateGovernor
+    {
+        private readonly object _gate = new();
+        private readonly List<RateSlot> _slots = new();
+        private readonly LinkedList<TaskCompletionSource<RateSlot>> _waiters = new();
+        private readonly TimeProvider _time;
+        private readonly long _origin;
+        private readonly ITimer _timer;
+        private int _requestsPerWindow;
+        private TimeSpan _window;
+        private TimeSpan _pausedUntil;
+
+        internal RateGovernor(int requestsPerWindow, TimeSpan window, TimeProvider time)
+        {
+            _time = time;
+            _origin = time.GetTimestamp();
+            _requestsPerWindow = requestsPerWindow;
+            _window = window;
+            _timer = time.CreateTimer(_ => Pump(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+
+        /// <summary>The governor that every client with these options' base URI and API key shares.</summary>
+        public static RateGovernor For(SeedanceClientOptions options) => RateGovernorRegistry.For(options);
+
+        /// <summary>How many requests may leave the process per <see cref="Window"/>.</summary>
+        public int RequestsPerWindow
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _requestsPerWindow;
+                }
+            }
+        }
+
+        /// <summary>The length of the sliding window.</summary>
+        public TimeSpan Window
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _window;
+                }
+            }
+        }
+
+        /// <summary>How many requests could leave right now without waiting (zero while a 429 pause lasts).</summary>
+        public int Available
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    var now = Now();
+                    Prune(now);
+                    return now < _pausedUntil ? 0 : Math.Max(0, _requestsPerWindow - _slots.Count - _waiters.Count);
+                }
+            }
+        }
+
+        /// <summary>How long a request asking now would wait for its slot, behind everyone already waiting; zero when one is free.</summary>
+        public TimeSpan TimeUntilNextSlot
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    var now = Now();
+                    Prune(now);
+                    return GrantTime(now, _waiters.Count) - now;
+                }
+            }
+        }
+
+        /// <summary>Takes a slot, waiting (in order of arrival) until one is free; dispose the slot when the attempt ends.</summary>
+        /// <param name="onWait">Told how long the wait is expected to last, when there is one.</param>
+        /// <param name="cancellationToken">Stops waiting.</param>
+        internal Task<RateSlot> AcquireAsync(Action<TimeSpan>? onWait, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            LinkedListNode<TaskCompletionSource<RateSlot>> node;
+            TimeSpan expectedWait;
+            lock (_gate)
+            {
+                var now = Now();
+                Prune(now);
+                if (_waiters.Count == 0 && now >= _pausedUntil && _slots.Count < _requestsPerWindow)
+                {
+                    return Task.FromResult(Take());
+                }
+
+                expectedWait = GrantTime(now, _waiters.Count) - now;
+                node = _waiters.AddLast(new TaskCompletionSource<RateSlot>(TaskCreationOptions.RunContinuationsAsynchronously));
+                ScheduleLocked(now);
+            }
+
+            onWait?.Invoke(expectedWait);
+            if (cancellationToken.CanBeCanceled)
+            {
+                var registration = cancellationToken.Register(() => Abandon(node, cancellationToken));
+                _ = node.Value.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+
+            return node.Value.Task;
+        }
+
+        /// <summary>Stops all requests of the account until <paramref name="retryAfter"/> has passed (the server answered 429).</summary>
+        internal void Pause(TimeSpan retryAfter)
+        {
+            lock (_gate)
+            {
+                var now = Now();
+                if (now + retryAfter > _pausedUntil)
+                {
+                    _pausedUntil = now + retryAfter;
+                }
+
+                ScheduleLocked(now);
+            }
+        }
+
+        /// <summary>Adopts the limit of the latest options that asked for this governor.</summary>
+        internal void Configure(int requestsPerWindow, TimeSpan window)
+        {
+            lock (_gate)
+            {
+                _requestsPerWindow = requestsPerWindow;
+                _window = window;
+            }
+
+            Pump();
+        }
+
+        internal void Release(RateSlot slot)
+        {
+            lock (_gate)
+            {
+                slot.Stamp(Now());
+            }
+
+            Pump();
+        }
+
+        private void Abandon(LinkedListNode<TaskCompletionSource<RateSlot>> node, CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                if (node.List is not null)
+                {
+                    _waiters.Remove(node);
+                }
+            }
+
+            node.Value.TrySetCanceled(cancellationToken);
+        }
+
+        private void Pump()
+        {
+            lock (_gate)
+            {
+                var now = Now();
+                Prune(now);
+                while (_waiters.First is { } first && now >= _pausedUntil && _slots.Count < _requestsPerWindow)
+                {
+                    _waiters.RemoveFirst();
+                    var slot = Take();
+                    if (!first.Value.TrySetResult(slot))
+                    {
+                        _slots.Remove(slot);
+                    }
+                }
+
+                ScheduleLocked(now);
+            }
+        }
+
+        private void ScheduleLocked(TimeSpan now)
+        {
+            if (_waiters.Count == 0)
+            {
+                _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                return;
+            }
+
+            // A slot still in flight is counted as if it ended now; when it really ends, Release pumps again.
+            var due = GrantTime(now, 0) - now;
+            _timer.Change(due > TimeSpan.Zero ? due : TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
+        }
+
+        /// <summary>
+        /// When the waiter at <paramref name="position"/> (0 = first in line) gets its slot, if nobody leaves the line and
+        /// every slot in flight ends now: the n-th waiter past the free slots takes the slot that expires n-th.
+        /// </summary>
+        private TimeSpan GrantTime(TimeSpan now, int position)
+        {
+            var expiries = new List<TimeSpan>(_slots.Count + position + 1);
+            foreach (var slot in _slots)
+            {
+                expiries.Add((slot.StampedAt ?? now) + _window);
+            }
+
+            expiries.Sort();
+            var free = _requestsPerWindow - _slots.Count;
+            var start = now > _pausedUntil ? now : _pausedUntil;
+            var grant = start;
+            for (var i = 0; i <= position; i++)
+            {
+                grant = i < free ? start : Max(start, expiries[i - free]);
+                expiries.Add(grant + _window);
+            }
+
+            return grant;
+        }
+
+        private RateSlot Take()
+        {
+            var slot = new RateSlot(this);
+            _slots.Add(slot);
+            return slot;
+        }
+
+        private void Prune(TimeSpan now) => _slots.RemoveAll(slot => slot.StampedAt is { } at && at + _window <= now);
+
+        private TimeSpan Now() => _time.GetElapsedTime(_origin);
+
+        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+using System.Collections.Concurrent;
+using Seedance.Http;
+
+namespace Seedance.RateLimiting
+{
+    /// <summary>
+    /// The process-wide table of governors, one per account: keyed by the API's authority and a SHA-256 fingerprint of
+    /// the key, never the key itself. Static, so every client, thread and runspace of the process shares it.
+    /// </summary>
+    internal static class RateGovernorRegistry
+    {
+        private static readonly ConcurrentDictionary<string, RateGovernor> Governors = new(StringComparer.Ordinal);
+
+        /// <summary>The account's governor; its limit becomes the one in <paramref name="options"/> (the latest options win).</summary>
+        public static RateGovernor For(SeedanceClientOptions options)
+        {
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            var governor = Governors.GetOrAdd(
+                AccountId(options),
+                _ => new RateGovernor(options.RateLimitRequests, options.RateLimitWindow, TimeProvider.System));
+            governor.Configure(options.RateLimitRequests, options.RateLimitWindow);
+            return governor;
+        }
+
+        /// <summary>How the table names an account: <c>host:port/fingerprint</c>.</summary>
+        public static string AccountId(SeedanceClientOptions options)
+        {
+            var fingerprint = options.ApiKey is { } key ? AuthorizationHeader.Fingerprint(key) : "no-key";
+            return options.BaseUri.Authority.ToUpperInvariant() + "/" + fingerprint;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System;
+
+namespace Seedance.RateLimiting
+{
+    /// <summary>One request's place in the rate window; disposing it stamps the moment its attempt ended.</summary>
+    internal sealed class RateSlot : IDisposable
+    {
+        private readonly RateGovernor _governor;
+        private bool _released;
+
+        public RateSlot(RateGovernor governor) => _governor = governor;
+
+        /// <summary>When the attempt ended (governor time); null while it is in flight.</summary>
+        public TimeSpan? StampedAt { get; private set; }
+
+        /// <summary>Called by the governor under its lock.</summary>
+        public void Stamp(TimeSpan at) => StampedAt ??= at;
+
+        public void Dispose()
+        {
+            if (!_released)
+            {
+                _released = true;
+                _governor.Release(this);
+            }
+        }
+    }
+}

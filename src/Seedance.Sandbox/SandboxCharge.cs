@@ -1,0 +1,11 @@
+using System;
+
+namespace Seedance.Sandbox
+{
+    /// <summary>Credits taken from an account when a task was created.</summary>
+    /// <param name="TaskId">The task the credits paid for.</param>
+    /// <param name="IdempotencyKey">The <c>Idempotency-Key</c> of the submit that created it.</param>
+    /// <param name="Credits">How many credits.</param>
+    /// <param name="At">When.</param>
+    public sealed record SandboxCharge(string TaskId, string IdempotencyKey, decimal Credits, DateTimeOffset At);
+}

@@ -1,0 +1,39 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace Seedance.Binding
+{
+    /// <summary>
+    /// Whole-number parameters fed from CSV or JSON: "5" and 5.0 are 5, an empty cell is "not given", and 5.5 or "5s" are
+    /// refused instead of being rounded the way PowerShell's own conversion would.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class WholeNumberTransformationAttribute : ArgumentTransformationAttribute
+    {
+        /// <inheritdoc />
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            switch (value)
+            {
+                case null:
+                    return null;
+                case string text when string.IsNullOrWhiteSpace(text):
+                    return null;
+                case string text when long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number):
+                    return number;
+                case string text:
+                    throw NotWhole(text);
+                case double or float or decimal:
+                    var real = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+                    return decimal.Truncate(real) == real ? (object)decimal.ToInt64(real) : throw NotWhole(Convert.ToString(value, CultureInfo.InvariantCulture));
+                default:
+                    return inputData;
+            }
+        }
+
+        private static ArgumentTransformationMetadataException NotWhole(string? text) =>
+            new($"'{text}' is not a whole number.");
+    }
+}

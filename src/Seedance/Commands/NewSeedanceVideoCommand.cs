@@ -1,0 +1,178 @@
+using System;
+using System.Management.Automation;
+using System.Text;
+using Seedance.Binding;
+using Seedance.Errors;
+using Seedance.Json;
+using Seedance.Requests;
+using Seedance.Session;
+
+namespace Seedance.Commands
+{
+    /// <summary>
+    /// Validates and submits one video job per input and emits its task as soon as the API accepts it. Every parameter
+    /// also binds by property name (with the API's field names as aliases), so CSV rows and JSON objects can be piped in.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "SeedanceVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SeedanceTask))]
+    public sealed class NewSeedanceVideoCommand : SeedanceApiCmdlet
+    {
+        /// <summary>What to film: 3 to 10000 characters.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [TextArgumentTransformation(nameof(Prompt))]
+        [ValidateSeedanceField(RequestFields.Prompt)]
+        public string Prompt { get; set; } = string.Empty;
+
+        /// <summary>text-to-video, image-to-video or media-to-video; inferred from -MediaUrl / -ImageUrl when not given.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [TextArgumentTransformation]
+        [ValidateSeedanceField(RequestFields.Mode)]
+        [ArgumentCompleter(typeof(SeedanceValueCompleter))]
+        public string? Mode { get; set; }
+
+        /// <summary>mini, standard or pro.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("quality_tier", "Tier")]
+        [TextArgumentTransformation]
+        [ValidateSeedanceField(RequestFields.QualityTier)]
+        [ArgumentCompleter(typeof(SeedanceValueCompleter))]
+        public string? QualityTier { get; set; }
+
+        /// <summary>standard, real or wild.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [TextArgumentTransformation]
+        [ValidateSeedanceField(RequestFields.Channel)]
+        [ArgumentCompleter(typeof(SeedanceValueCompleter))]
+        public string? Channel { get; set; }
+
+        /// <summary>16:9, 9:16, 1:1, 4:3, 3:4, 21:9 or adaptive.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("aspect_ratio")]
+        [TextArgumentTransformation]
+        [ValidateSeedanceField(RequestFields.AspectRatio)]
+        [ArgumentCompleter(typeof(SeedanceValueCompleter))]
+        public string? AspectRatio { get; set; }
+
+        /// <summary>Clip length in whole seconds, 4 to 15.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [WholeNumberTransformation]
+        [ValidateSeedanceField(RequestFields.Duration)]
+        public int? Duration { get; set; }
+
+        /// <summary>720p, 1080p, or on the pro tier also 1080p-plus and 4k.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [TextArgumentTransformation]
+        [ValidateSeedanceField(RequestFields.Resolution)]
+        [ArgumentCompleter(typeof(SeedanceValueCompleter))]
+        public string? Resolution { get; set; }
+
+        /// <summary>The start frame: a public https URL.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("image_url")]
+        [TextArgumentTransformation]
+        [ValidateSeedanceField(RequestFields.ImageUrl)]
+        public string? ImageUrl { get; set; }
+
+        /// <summary>The end frame: a public https URL.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("end_image_url")]
+        [TextArgumentTransformation]
+        [ValidateSeedanceField(RequestFields.EndImageUrl)]
+        public string? EndImageUrl { get; set; }
+
+        /// <summary>Up to 12 reference images or videos (public https URLs); from CSV, one cell separated by ';'.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("media_urls", "MediaUrls")]
+        [UrlListTransformation]
+        [ValidateSeedanceField(RequestFields.MediaUrls)]
+        public string[]? MediaUrl { get; set; }
+
+        /// <summary>Render without an audio track (sends generate_audio: false).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("no_audio")]
+        [BooleanTextTransformation]
+        public SwitchParameter NoAudio { get; set; }
+
+        /// <summary>The API's generate_audio flag as data gives it (CSV or JSON); at the prompt, use -NoAudio.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [Alias("generate_audio")]
+        [BooleanTextTransformation]
+        public bool? GenerateAudio { get; set; }
+
+        /// <summary>Lock the camera lens.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("fixed_lens")]
+        [BooleanTextTransformation]
+        public SwitchParameter FixedLens { get; set; }
+
+        /// <summary>Seed, -1 to 4294967295; not on the mini tier nor the real channel.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [WholeNumberTransformation]
+        [ValidateSeedanceField(RequestFields.Seed)]
+        public long? Seed { get; set; }
+
+        /// <summary>The key that makes a repeated submit return the first task instead of paying again; a fresh one when not given.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("idempotency_key")]
+        [TextArgumentTransformation]
+        public string? IdempotencyKey { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var request = ToRequest();
+            var problems = VideoRequestValidator.Validate(request);
+            if (problems.Count > 0)
+            {
+                WriteError(SeedanceErrorRecord.InvalidParameters(new SeedanceValidationException(problems), request));
+                return;
+            }
+
+            var key = IdempotencyKey ?? SeedanceClient.NewIdempotencyKey();
+            var body = Encoding.UTF8.GetString(RequestBody.Serialize(request));
+            var destination = SessionRegistry.Current.BaseUri;
+            if (!ShouldProcess(
+                $"Submit a Seedance video job to {destination} with Idempotency-Key {key}, body: {body}",
+                $"Submit this Seedance video job to {destination}? It spends credits. Body: {body}",
+                "New-SeedanceVideo"))
+            {
+                return;
+            }
+
+            try
+            {
+                WriteObject(Run(token => Client.SubmitAsync(request, key, token)));
+            }
+            catch (SeedanceValidationException e)
+            {
+                WriteError(SeedanceErrorRecord.InvalidParameters(e, request));
+            }
+            catch (SeedanceException e)
+            {
+                WriteSeedanceError(e, request);
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+
+        /// <summary>The request as the parameters give it; null stays "not given" so the API's defaults apply.</summary>
+        private VideoRequest ToRequest() => new()
+        {
+            Prompt = Prompt,
+            Mode = Mode,
+            QualityTier = QualityTier,
+            Channel = Channel,
+            AspectRatio = AspectRatio,
+            Duration = Duration,
+            Resolution = Resolution,
+            ImageUrl = ImageUrl,
+            EndImageUrl = EndImageUrl,
+            MediaUrls = MediaUrl,
+            GenerateAudio = NoAudio.IsPresent ? false : GenerateAudio,
+            FixedLens = FixedLens.IsPresent ? true : null,
+            Seed = Seed,
+        };
+    }
+}

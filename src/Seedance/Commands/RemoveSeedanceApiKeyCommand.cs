@@ -1,0 +1,102 @@
+using System.Management.Automation;
+using Seedance.Errors;
+using Seedance.Keys;
+using Seedance.Session;
+
+namespace Seedance.Commands
+{
+    /// <summary>Removes the API key from this session and from the SecretManagement vault (-SessionOnly: the session only).</summary>
+    [Cmdlet(VerbsCommon.Remove, "SeedanceApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = AllParameterSet)]
+    [OutputType(typeof(StoredApiKey))]
+    public sealed class RemoveSeedanceApiKeyCommand : SeedanceCmdlet
+    {
+        private const string AllParameterSet = "All";
+        private const string SessionParameterSet = "Session";
+
+        /// <summary>The secret's name in the vault (default: the session's SecretName, Seedance).</summary>
+        [Parameter(ParameterSetName = AllParameterSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        /// <summary>The vault (default: the session's SecretVault, else every vault that holds the secret).</summary>
+        [Parameter(ParameterSetName = AllParameterSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Vault { get; set; }
+
+        /// <summary>Remove only the session key; leave the vault alone.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SessionParameterSet)]
+        public SwitchParameter SessionOnly { get; set; }
+
+        /// <summary>Emit each place the key was removed from.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            var session = SessionRegistry.Current;
+            var found = false;
+            if (session.SessionApiKey is not null)
+            {
+                found = true;
+                if (ShouldProcess("the Seedance API key of this session (in memory)", "Remove"))
+                {
+                    session.SessionApiKey.Dispose();
+                    session.SessionApiKey = null;
+                    Emit(new StoredApiKey("Session", null, null));
+                }
+            }
+
+            if (!SessionOnly)
+            {
+                found |= RemoveFromVaults(Name ?? session.SecretName, Vault ?? session.SecretVault);
+            }
+
+            if (!found)
+            {
+                WriteError(SeedanceErrorRecord.From(
+                    new SeedanceException(
+                        SeedanceErrorCodes.ApiKeyNotFound,
+                        SessionOnly ? "No Seedance API key is set for this session: there is nothing to remove." : "No Seedance API key is stored in this session or the vault: there is nothing to remove."),
+                    null));
+            }
+
+            if (System.Environment.GetEnvironmentVariable(KeySources.EnvironmentVariable) is { Length: > 0 })
+            {
+                WriteWarning($"The {KeySources.EnvironmentVariable} environment variable is still set in this process; calls without -ApiKey will keep using it.");
+            }
+        }
+
+        private bool RemoveFromVaults(string name, string? vault)
+        {
+            var secretVault = new SecretVault(this);
+            try
+            {
+                var holding = secretVault.VaultsHolding(name, vault);
+                foreach (var holder in holding)
+                {
+                    if (ShouldProcess($"the secret '{name}' in the vault '{holder}'", "Remove"))
+                    {
+                        secretVault.Remove(name, holder);
+                        Emit(new StoredApiKey("Vault", name, holder));
+                    }
+                }
+
+                return holding.Count > 0;
+            }
+            catch (SeedanceException e)
+            {
+                ThrowTerminatingError(SeedanceErrorRecord.From(e, name));
+                throw;
+            }
+        }
+
+        private void Emit(StoredApiKey removed)
+        {
+            if (PassThru)
+            {
+                WriteObject(removed);
+            }
+        }
+    }
+}

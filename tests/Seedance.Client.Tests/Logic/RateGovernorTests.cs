@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using Seedance.RateLimiting;
+using Xunit;
+
+namespace Seedance.Client.Tests.Logic
+{
+    /// <summary>The governor on its own, with short windows and real time.</summary>
+    public sealed class RateGovernorTests
+    {
+        private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(400);
+
+        [Fact]
+        public async Task Requests_within_the_limit_leave_at_once_and_the_next_waits_for_a_window_after_the_first_ended()
+        {
+            var governor = new RateGovernor(3, Window, TimeProvider.System);
+            var first = await governor.AcquireAsync(null, CancellationToken.None);
+            first.Dispose();
+            var released = Stopwatch.StartNew();
+            (await governor.AcquireAsync(null, CancellationToken.None)).Dispose();
+            (await governor.AcquireAsync(null, CancellationToken.None)).Dispose();
+            Assert.Equal(0, governor.Available);
+            Assert.True(governor.TimeUntilNextSlot > TimeSpan.Zero);
+
+            TimeSpan? told = null;
+            (await governor.AcquireAsync(wait => told = wait, CancellationToken.None)).Dispose();
+
+            Assert.True(released.Elapsed >= Window, $"the fourth request left {released.Elapsed} after the first ended");
+            Assert.NotNull(told);
+            Assert.True(told > TimeSpan.Zero && told <= Window);
+        }
+
+        [Fact]
+        public async Task A_slot_in_flight_is_not_freed_until_its_attempt_ends()
+        {
+            var governor = new RateGovernor(1, TimeSpan.FromMilliseconds(50), TimeProvider.System);
+            var inFlight = await governor.AcquireAsync(null, CancellationToken.None);
+            var next = governor.AcquireAsync(null, CancellationToken.None);
+
+            await Task.WhenAny(next, Task.Delay(TimeSpan.FromMilliseconds(300)));
+            Assert.False(next.IsCompleted);
+            var ended = Stopwatch.StartNew();
+            inFlight.Dispose();
+            (await next).Dispose();
+
+            Assert.True(ended.Elapsed >= TimeSpan.FromMilliseconds(45), $"granted {ended.Elapsed} after the slot ended");
+        }
+
+        [Fact]
+        public async Task Waiters_are_served_in_order_of_arrival()
+        {
+            // One slot at a time: each grant waits for the previous holder to finish, so the order observed is the order granted.
+            var governor = new RateGovernor(1, TimeSpan.FromMilliseconds(20), TimeProvider.System);
+            var order = new List<int>();
+            var waiters = new List<Task>();
+            for (var i = 0; i < 8; i++)
+            {
+                var number = i;
+                waiters.Add(governor.AcquireAsync(null, CancellationToken.None).ContinueWith(
+                    slot =>
+                    {
+                        lock (order)
+                        {
+                            order.Add(number);
+                        }
+
+                        slot.Result.Dispose();
+                    },
+                    TaskScheduler.Default));
+            }
+
+            await Task.WhenAll(waiters);
+
+            Assert.Equal(Enumerable.Range(0, 8), order);
+        }
+
+        [Fact]
+        public async Task No_window_ever_holds_more_than_the_limit_with_many_threads()
+        {
+            var governor = new RateGovernor(5, TimeSpan.FromMilliseconds(200), TimeProvider.System);
+            var clock = Stopwatch.StartNew();
+            var starts = new List<TimeSpan>();
+
+            await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+            {
+                using var slot = await governor.AcquireAsync(null, CancellationToken.None);
+                lock (starts)
+                {
+                    starts.Add(clock.Elapsed);
+                }
+            })));
+
+            // Five in any 200 ms: the sixth leaves a window after the first ended (less the scheduling noise of the test).
+            starts.Sort();
+            for (var i = 5; i < starts.Count; i++)
+            {
+                Assert.True(starts[i] - starts[i - 5] >= TimeSpan.FromMilliseconds(150), $"request {i} left {starts[i] - starts[i - 5]} after request {i - 5}");
+            }
+        }
+
+        [Fact]
+        public async Task Cancelling_a_waiter_ends_its_wait_at_once_and_frees_its_place()
+        {
+            var governor = new RateGovernor(1, TimeSpan.FromSeconds(30), TimeProvider.System);
+            (await governor.AcquireAsync(null, CancellationToken.None)).Dispose();
+            using var cancel = new CancellationTokenSource();
+            var waiting = governor.AcquireAsync(null, cancel.Token);
+            var behindTheWaiter = governor.TimeUntilNextSlot;
+
+            cancel.Cancel();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+            Assert.True(behindTheWaiter > TimeSpan.FromSeconds(45), $"behind one waiter: {behindTheWaiter}");
+            Assert.True(governor.TimeUntilNextSlot <= TimeSpan.FromSeconds(30), $"after it left: {governor.TimeUntilNextSlot}");
+        }
+
+        [Fact]
+        public async Task A_pause_holds_every_request_until_it_ends()
+        {
+            var governor = new RateGovernor(10, TimeSpan.FromSeconds(1), TimeProvider.System);
+            var paused = Stopwatch.StartNew();
+            governor.Pause(TimeSpan.FromMilliseconds(300));
+            Assert.Equal(0, governor.Available);
+
+            (await governor.AcquireAsync(null, CancellationToken.None)).Dispose();
+
+            Assert.True(paused.Elapsed >= TimeSpan.FromMilliseconds(290), $"left {paused.Elapsed} after the pause began");
+        }
+
+        [Fact]
+        public void Clients_of_one_account_share_one_governor_and_other_accounts_do_not()
+        {
+            var a = Options("http://127.0.0.1:1/", "sk_test_one");
+            var b = Options("http://127.0.0.1:1/", "sk_test_one");
+            var otherKey = Options("http://127.0.0.1:1/", "sk_test_two");
+            var otherHost = Options("http://127.0.0.1:2/", "sk_test_one");
+
+            Assert.Same(RateGovernor.For(a), RateGovernor.For(b));
+            Assert.NotSame(RateGovernor.For(a), RateGovernor.For(otherKey));
+            Assert.NotSame(RateGovernor.For(a), RateGovernor.For(otherHost));
+        }
+
+        [Fact]
+        public void The_registry_names_an_account_by_a_fingerprint_never_by_its_key()
+        {
+            var id = RateGovernorRegistry.AccountId(Options("http://127.0.0.1:1/", "sk_test_secret_value"));
+
+            Assert.DoesNotContain("sk_test_secret_value", id, StringComparison.Ordinal);
+            Assert.DoesNotContain("secret", id, StringComparison.Ordinal);
+            Assert.Matches("^127\\.0\\.0\\.1:1/[0-9a-f]{32}$", id);
+        }
+
+        [Fact]
+        public void The_governor_takes_the_limit_of_the_options()
+        {
+            var governor = RateGovernor.For(new SeedanceClientOptions
+            {
+                BaseUri = new Uri("http://127.0.0.1:3/"),
+                ApiKey = Key("sk_test_limits"),
+                RateLimitRequests = 7,
+                RateLimitWindow = TimeSpan.FromSeconds(9),
+            });
+
+            Assert.Equal(7, governor.RequestsPerWindow);
+            Assert.Equal(TimeSpan.FromSeconds(9), governor.Window);
+            Assert.Equal(7, governor.Available);
+            Assert.Equal(TimeSpan.Zero, governor.TimeUntilNextSlot);
+        }
+
+        private static SeedanceClientOptions Options(string baseUri, string key) => new() { BaseUri = new Uri(baseUri), ApiKey = Key(key) };
+
+        internal static SecureString Key(string text)
+        {
+            var key = new SecureString();
+            foreach (var c in text)
+            {
+                key.AppendChar(c);
+            }
+
+            key.MakeReadOnly();
+            return key;
+        }
+    }
+}
