@@ -4,6 +4,7 @@ using System.Text;
 using Seedance.Binding;
 using Seedance.Errors;
 using Seedance.Json;
+using Seedance.Prompts;
 using Seedance.Requests;
 using Seedance.Session;
 
@@ -121,6 +122,11 @@ namespace Seedance.Commands
         protected override void ProcessRecord()
         {
             var request = ToRequest();
+            foreach (var finding in PromptLint.Check(request.Prompt))
+            {
+                WriteWarning(finding.Message);
+            }
+
             var problems = VideoRequestValidator.Validate(request);
             if (problems.Count > 0)
             {
