@@ -18,8 +18,11 @@ namespace Seedance.Tests
             var context = AssemblyLoadContext.GetLoadContext(assembly)!;
 
             Assert.NotSame(AssemblyLoadContext.Default, context);
-            Assert.Contains(context.Assemblies, a => a.GetName().Name == "Seedance.Client");
-            Assert.DoesNotContain(AssemblyLoadContext.Default.Assemblies, a => a.GetName().Name is "Seedance" or "Seedance.Client");
+            Assert.DoesNotContain(AssemblyLoadContext.Default.Assemblies, a => a.GetName().Name == "Seedance");
+            // The client the cmdlets bind to is the module context's own copy (a script may still load another one by path).
+            var client = context.LoadFromAssemblyName(assembly.GetReferencedAssemblies().Single(r => r.Name == "Seedance.Client"));
+            Assert.Same(context, AssemblyLoadContext.GetLoadContext(client));
+            Assert.Contains(client, context.Assemblies);
         }
 
         [Fact]
