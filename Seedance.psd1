@@ -25,7 +25,9 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Seedance', 'Video', 'AI', 'API', 'GenerativeAI', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'See CHANGELOG.md.'
+            ProjectUri   = 'https://github.com/seedance-powershell/Seedance'
+            LicenseUri   = 'https://github.com/seedance-powershell/Seedance/blob/main/LICENSE'
+            ReleaseNotes = '0.1.0: first release. New-SeedanceVideo, Get-SeedanceTask, Wait-SeedanceTask, Save-SeedanceVideo, New-SeedancePrompt, API key in SecretManagement, retries that never pay twice, a task journal, PowerShell 5.1 and 7.4+. See CHANGELOG.md.'
         }
     }
 }
