@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Seedance.Loader
@@ -26,10 +27,16 @@ namespace Seedance.Loader
             }
 
             var directory = Path.GetFullPath(moduleDirectory);
-            return IsNetFramework
-                ? ShippedAssemblyResolver.LoadModule(directory, ModuleAssemblyFileName)
-                : ModuleLoadContext.LoadModule(directory, ModuleAssemblyFileName);
+            return IsNetFramework ? LoadOnNetFramework(directory) : LoadInOwnContext(directory);
         }
+
+        // Each branch is a method of its own: .NET Framework has no AssemblyLoadContext, so the JIT must never compile a
+        // method that mentions ModuleLoadContext there.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Assembly LoadInOwnContext(string directory) => ModuleLoadContext.LoadModule(directory, ModuleAssemblyFileName);
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Assembly LoadOnNetFramework(string directory) => ShippedAssemblyResolver.LoadModule(directory, ModuleAssemblyFileName);
 
         private static bool IsNetFramework =>
             RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
