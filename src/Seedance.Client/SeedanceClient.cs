@@ -54,7 +54,17 @@ namespace Seedance
         private async Task<SeedanceTask> SubmitBodyAsync(string key, byte[] body, CancellationToken cancellationToken)
         {
             _options.Journal?.Submitting(key, body, _options.BaseUri, DateTimeOffset.UtcNow);
-            var task = TaskMapper.Read(await _sender.SendAsync(ApiRequest.Submit(key, body), cancellationToken).ConfigureAwait(false));
+            SeedanceTask task;
+            try
+            {
+                task = TaskMapper.Read(await _sender.SendAsync(ApiRequest.Submit(key, body), cancellationToken).ConfigureAwait(false));
+            }
+            catch (SeedanceException e)
+            {
+                e.IdempotencyKey ??= key;
+                throw;
+            }
+
             task.IdempotencyKey = key;
             _options.Journal?.Submitted(key, task);
             return task;
@@ -68,7 +78,17 @@ namespace Seedance
                 throw new ArgumentException("A task id is required.", nameof(id));
             }
 
-            var task = TaskMapper.Read(await _sender.SendAsync(ApiRequest.GetTask(id), cancellationToken).ConfigureAwait(false));
+            SeedanceTask task;
+            try
+            {
+                task = TaskMapper.Read(await _sender.SendAsync(ApiRequest.GetTask(id), cancellationToken).ConfigureAwait(false));
+            }
+            catch (SeedanceException e)
+            {
+                e.TaskId ??= id;
+                throw;
+            }
+
             _options.Journal?.Observed(task);
             return task;
         }

@@ -18,7 +18,7 @@ namespace Seedance
         /// <summary>How long one attempt may take before it is abandoned (and retried when that is safe).</summary>
         public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
-        /// <summary>How many times a failed request may be retried.</summary>
+        /// <summary>How many times a failed request may be retried (429, 500, 503, timeouts, network faults, 409 still running).</summary>
         public int MaxRetries { get; set; } = 6;
 
         /// <summary>The first retry's backoff; each later one doubles it, up to <see cref="RetryMaxDelay"/> (each randomly shortened by up to half).</summary>
@@ -30,7 +30,10 @@ namespace Seedance
         /// <summary>The most time one call may spend across all its attempts and waits.</summary>
         public TimeSpan RetryBudget { get; set; } = TimeSpan.FromMinutes(5);
 
-        /// <summary>How many requests may leave this process for one account per <see cref="RateLimitWindow"/>.</summary>
+        /// <summary>
+        /// How many requests may leave this process for one account per <see cref="RateLimitWindow"/>. Every client of the
+        /// same base URI and key shares one <see cref="RateLimiting.RateGovernor"/>; the options of the latest client made set its limit.
+        /// </summary>
         public int RateLimitRequests { get; set; } = 30;
 
         /// <summary>The window of the rate limit.</summary>

@@ -1,16 +1,19 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using Seedance.Tests.Infrastructure;
 using Xunit;
 
 namespace Seedance.Tests
 {
     /// <summary>Every documented rule refuses bad input before any request, with an error that names the parameter.</summary>
-    public sealed class NewSeedanceVideoValidationTests : IClassFixture<SandboxFixture>
+    public sealed class NewSeedanceVideoValidationTests : IAsyncLifetime
     {
-        private readonly SandboxFixture _sandbox;
+        private readonly SandboxFixture _sandbox = new();
 
-        public NewSeedanceVideoValidationTests(SandboxFixture sandbox) => _sandbox = sandbox;
+        public Task InitializeAsync() => _sandbox.InitializeAsync();
+
+        public Task DisposeAsync() => _sandbox.DisposeAsync();
 
         private static readonly string ThirteenUrls = string.Join(",", Enumerable.Range(1, 13).Select(i => $"'https://cdn.example.com/{i}.png'"));
 

@@ -48,8 +48,12 @@ namespace Seedance.Http
 
             if (outcome.Exception is { } exception)
             {
-                if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested
-                    || !RetryClassifier.IsLost(exception, cancellationToken))
+                if (exception is OperationCanceledException canceled && cancellationToken.IsCancellationRequested && canceled.CancellationToken != cancellationToken)
+                {
+                    throw new OperationCanceledException(canceled.Message, canceled, cancellationToken);
+                }
+
+                if (!RetryClassifier.IsLost(exception, cancellationToken))
                 {
                     ExceptionDispatchInfo.Capture(exception).Throw();
                 }
@@ -69,11 +73,12 @@ namespace Seedance.Http
                 using var slot = await _governor.AcquireAsync(WaitingForSlot, cancellationToken).ConfigureAwait(false);
                 history.Attempts++;
                 var response = await SendOnceAsync(call, cancellationToken).ConfigureAwait(false);
-                Trace(SeedanceTraceLevel.Verbose, TraceFormatter.Response(history, response));
                 if ((int)response.Status == 429)
                 {
                     _governor.Pause(response.RetryAfter ?? TimeSpan.Zero);
                 }
+
+                Trace(SeedanceTraceLevel.Verbose, TraceFormatter.Response(history, response));
 
                 return Outcome.FromResult(response);
             }
@@ -93,7 +98,11 @@ namespace Seedance.Http
             }
         }
 
-        /// <summary>One attempt within <see cref="SeedanceClientOptions.AttemptTimeout"/>, the whole body read before it ends.</summary>
+        /// <summary>
+        /// One attempt within <see cref="SeedanceClientOptions.AttemptTimeout"/>, the whole body read before it ends. The
+        /// clock starts once the rate slot is held, so a wait for the governor never counts as a slow server; an attempt cut
+        /// short by it becomes Polly's <see cref="TimeoutRejectedException"/>, which the classifier treats as lost.
+        /// </summary>
         private async Task<ApiResponse> SendOnceAsync(ApiCall call, CancellationToken cancellationToken)
         {
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -122,7 +131,7 @@ namespace Seedance.Http
 
                 return ApiResponse.From(response, bytes, DateTimeOffset.UtcNow);
             }
-            catch (Exception e) when (e is OperationCanceledException or IOException && attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 throw new TimeoutRejectedException($"No answer within {TraceFormatter.Seconds(_options.AttemptTimeout)}.", _options.AttemptTimeout, e);
             }
