@@ -12,13 +12,18 @@
     FormatsToProcess     = @('Seedance.format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
+        'Clear-SeedanceJournal'
         'Get-SeedanceConfiguration'
+        'Get-SeedanceCreditUsage'
         'Get-SeedanceTask'
         'New-SeedancePrompt'
         'New-SeedanceVideo'
         'Remove-SeedanceApiKey'
+        'Resume-SeedanceTask'
+        'Save-SeedanceVideo'
         'Set-SeedanceApiKey'
         'Set-SeedanceConfiguration'
+        'Wait-SeedanceTask'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -24,6 +24,9 @@ namespace Seedance
             _sender = new ApiRequestSender(_options);
         }
 
+        /// <summary>The request budget this client shares with every client of the same account in the process.</summary>
+        public RateLimiting.RateGovernor RateGovernor => RateLimiting.RateGovernor.For(_options);
+
         /// <summary>A fresh idempotency key for one logical submit.</summary>
         public static string NewIdempotencyKey() => "sdps-" + Guid.NewGuid().ToString("N");
 

@@ -30,6 +30,10 @@ namespace Seedance
         public const string TaskFailed = "TaskFailed";
         /// <summary>Client: waiting for a task took longer than allowed.</summary>
         public const string WaitTimeout = "WaitTimeout";
+        /// <summary>Client: a task has no video yet (it is still rendering, or it failed).</summary>
+        public const string TaskNotCompleted = "TaskNotCompleted";
+        /// <summary>Client: a result file could not be downloaded completely.</summary>
+        public const string DownloadFailed = "DownloadFailed";
         /// <summary>Client: the configuration cannot be used (for example a key over plain http to a remote host).</summary>
         public const string InvalidConfiguration = "InvalidConfiguration";
         /// <summary>Module: no API key was found in any source (parameter, session, environment, vault).</summary>

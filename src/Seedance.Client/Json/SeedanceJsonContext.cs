@@ -8,6 +8,7 @@ namespace Seedance.Json
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonSerializable(typeof(TaskResponse))]
     [JsonSerializable(typeof(ErrorEnvelope))]
+    [JsonSerializable(typeof(Journal.JournalEvent))]
     internal sealed partial class SeedanceJsonContext : JsonSerializerContext
     {
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text;
 using Seedance.Binding;
@@ -6,6 +7,7 @@ using Seedance.Errors;
 using Seedance.Json;
 using Seedance.Prompts;
 using Seedance.Requests;
+using Seedance.Results;
 using Seedance.Session;
 
 namespace Seedance.Commands
@@ -16,8 +18,11 @@ namespace Seedance.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "SeedanceVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SeedanceTask))]
+    [OutputType(typeof(System.IO.FileInfo))]
     public sealed class NewSeedanceVideoCommand : SeedanceApiCmdlet
     {
+        private readonly List<SeedanceTask> _submitted = new();
+
         /// <summary>What to film: 3 to 10000 characters.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [TextArgumentTransformation(nameof(Prompt))]
@@ -118,6 +123,27 @@ namespace Seedance.Commands
         [TextArgumentTransformation]
         public string? IdempotencyKey { get; set; }
 
+        /// <summary>Wait for the videos (one polling loop for all of them) and emit each completed task instead of the submitted one.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>Save the video to this file once it is ready (implies -Wait; one prompt only) and emit the file.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? OutFile { get; set; }
+
+        /// <summary>Save each video to this folder as &lt;taskId&gt;.mp4 once it is ready (implies -Wait) and emit the files.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? OutputPath { get; set; }
+
+        /// <summary>With -Wait: seconds to wait, as Wait-Job (default 1800; -1 waits for ever).</summary>
+        [Parameter]
+        [ValidateRange(-1, int.MaxValue)]
+        public int Timeout { get; set; } = 1800;
+
+        private bool Waits => Wait.IsPresent || OutFile is not null || OutputPath is not null;
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -147,7 +173,15 @@ namespace Seedance.Commands
 
             try
             {
-                WriteObject(Run(token => Client.SubmitAsync(request, key, token)));
+                var task = Run(token => Client.SubmitAsync(request, key, token));
+                if (Waits)
+                {
+                    _submitted.Add(task);
+                }
+                else
+                {
+                    WriteObject(task);
+                }
             }
             catch (SeedanceValidationException e)
             {
@@ -160,6 +194,32 @@ namespace Seedance.Commands
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
                 return;
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (_submitted.Count == 0)
+            {
+                return;
+            }
+
+            var save = OutFile is { } file ? SaveTarget.Resolve(this, file, folder: false, includeLastFrame: false, force: true)
+                : OutputPath is { } directory ? SaveTarget.Resolve(this, directory, folder: true, includeLastFrame: false, force: true)
+                : null;
+            var pipeline = new ResultPipeline(this, Post, Client);
+            try
+            {
+                Run(token => pipeline.WaitAsync(_submitted, Timeout < 0 ? null : TimeSpan.FromSeconds(Timeout), save, token));
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                return;
+            }
+            finally
+            {
+                ResultProgress.ClearWaiting(this);
             }
         }
 

@@ -48,7 +48,10 @@ namespace Seedance.Commands
             }
         }
 
-        private SeedanceClient CreateClient()
+        /// <summary>A client for another API address: a journaled submission is resent where it was first sent.</summary>
+        protected SeedanceClient ClientFor(System.Uri baseUri) => CreateClient(baseUri);
+
+        private SeedanceClient CreateClient(System.Uri? baseUri = null)
         {
             var session = SessionRegistry.Current;
             try
@@ -56,11 +59,15 @@ namespace Seedance.Commands
                 // An unusable configuration (plain http to a remote host) fails before any key source is read.
                 using (var noKey = new SecureString())
                 {
-                    session.ToClientOptions(noKey, null).Validate();
+                    var check = session.ToClientOptions(noKey, null);
+                    check.BaseUri = baseUri ?? check.BaseUri;
+                    check.Validate();
                 }
 
                 var key = ApiKeyResolver.Resolve(ApiKey, session, new SecretVault(this).Read);
-                return new SeedanceClient(session.ToClientOptions(key, OnTrace));
+                var options = session.ToClientOptions(key, OnTrace);
+                options.BaseUri = baseUri ?? options.BaseUri;
+                return new SeedanceClient(options);
             }
             catch (SeedanceException e)
             {

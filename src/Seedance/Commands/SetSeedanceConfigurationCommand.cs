@@ -4,7 +4,7 @@ using Seedance.Session;
 
 namespace Seedance.Commands
 {
-    /// <summary>Changes this session's Seedance settings: base URI, rate limit, retries, timeouts, and where the key is stored.</summary>
+    /// <summary>Changes this session's Seedance settings: base URI, rate limit, retries, timeouts, where the key is stored, and the task journal.</summary>
     [Cmdlet(VerbsCommon.Set, "SeedanceConfiguration", SupportsShouldProcess = true)]
     [OutputType(typeof(SeedanceConfiguration))]
     public sealed class SetSeedanceConfigurationCommand : PSCmdlet
@@ -39,6 +39,15 @@ namespace Seedance.Commands
         [ValidateRange(0.001, 86400)]
         public double RetryBudgetSeconds { get; set; }
 
+        /// <summary>The task journal file for this session (turns the journal on); overrides SEEDANCE_JOURNAL_PATH.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
+        /// <summary>Do not journal submissions in this session (a lost task id can then not be recovered).</summary>
+        [Parameter]
+        public SwitchParameter NoJournal { get; set; }
+
         /// <summary>The name of the SecretManagement secret that holds the API key (default: Seedance).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -62,6 +71,15 @@ namespace Seedance.Commands
         protected override void EndProcessing()
         {
             var configuration = SessionRegistry.Current;
+            if (JournalPath is not null && NoJournal)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("-JournalPath turns the journal on and -NoJournal turns it off: give one of them."),
+                    "Seedance.JournalPathAndNoJournal",
+                    ErrorCategory.InvalidArgument,
+                    null));
+            }
+
             if (!ShouldProcess("Seedance configuration of this session", "Set"))
             {
                 return;
@@ -76,6 +94,8 @@ namespace Seedance.Commands
                 configuration.MaxRetries = defaults.MaxRetries;
                 configuration.AttemptTimeoutSeconds = defaults.AttemptTimeoutSeconds;
                 configuration.RetryBudgetSeconds = defaults.RetryBudgetSeconds;
+                configuration.ExplicitJournalPath = null;
+                configuration.ExplicitJournalEnabled = null;
                 configuration.SecretName = defaults.SecretName;
                 configuration.SecretVault = defaults.SecretVault;
             }
@@ -109,6 +129,17 @@ namespace Seedance.Commands
             if (bound.ContainsKey(nameof(RetryBudgetSeconds)))
             {
                 configuration.RetryBudgetSeconds = RetryBudgetSeconds;
+            }
+
+            if (JournalPath is not null)
+            {
+                configuration.ExplicitJournalPath = GetUnresolvedProviderPathFromPSPath(JournalPath);
+                configuration.ExplicitJournalEnabled = true;
+            }
+
+            if (NoJournal)
+            {
+                configuration.ExplicitJournalEnabled = false;
             }
 
             if (bound.ContainsKey(nameof(SecretName)))

@@ -34,6 +34,8 @@ namespace Seedance.Errors
             SeedanceErrorCodes.ApiKeyNotFound => ErrorCategory.AuthenticationError,
             SeedanceErrorCodes.SecretVaultError => ErrorCategory.ResourceUnavailable,
             SeedanceErrorCodes.TaskFailed => ErrorCategory.InvalidResult,
+            SeedanceErrorCodes.TaskNotCompleted => ErrorCategory.InvalidOperation,
+            SeedanceErrorCodes.DownloadFailed => ErrorCategory.ReadError,
             SeedanceErrorCodes.WaitTimeout or SeedanceErrorCodes.RequestTimeout => ErrorCategory.OperationTimeout,
             SeedanceErrorCodes.NetworkError => ErrorCategory.ConnectionError,
             SeedanceErrorCodes.UnexpectedResponse => ErrorCategory.InvalidData,

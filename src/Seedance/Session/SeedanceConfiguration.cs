@@ -1,5 +1,6 @@
 using System;
 using System.Security;
+using Seedance.Journal;
 
 namespace Seedance.Session
 {
@@ -33,6 +34,21 @@ namespace Seedance.Session
         /// <summary>The most time one call may spend across attempts and waits, in seconds.</summary>
         public double RetryBudgetSeconds { get; set; } = 300;
 
+        /// <summary>
+        /// The task journal file: set explicitly, else <c>SEEDANCE_JOURNAL_PATH</c>, else the per-user default
+        /// (<c>%LOCALAPPDATA%\Seedance</c>, <c>~/Library/Application Support/Seedance</c>, <c>~/.local/share/seedance</c>).
+        /// </summary>
+        public string JournalPath => ExplicitJournalPath ?? JournalLocation.EnvironmentPath ?? JournalLocation.DefaultPath;
+
+        /// <summary>The journal path given with Set-SeedanceConfiguration -JournalPath, if any.</summary>
+        public string? ExplicitJournalPath { get; set; }
+
+        /// <summary>Whether submissions are journaled: set explicitly (-NoJournal, -JournalPath), else off when <c>SEEDANCE_JOURNAL=off</c>.</summary>
+        public bool JournalEnabled => ExplicitJournalEnabled ?? !JournalLocation.DisabledByEnvironment;
+
+        /// <summary>The journal switch given with Set-SeedanceConfiguration, if any.</summary>
+        public bool? ExplicitJournalEnabled { get; set; }
+
         /// <summary>The SecretManagement secret that holds the key (written by Set-SeedanceApiKey).</summary>
         public string SecretName { get; set; } = DefaultSecretName;
 
@@ -53,7 +69,12 @@ namespace Seedance.Session
             AttemptTimeout = TimeSpan.FromSeconds(AttemptTimeoutSeconds),
             RetryBudget = TimeSpan.FromSeconds(RetryBudgetSeconds),
             Trace = trace,
+            Journal = OpenJournal(trace),
         };
+
+        /// <summary>This session's journal, or null when it is turned off; failures to record later states go to <paramref name="trace"/>.</summary>
+        internal TaskJournal? OpenJournal(Action<SeedanceTrace>? trace) =>
+            JournalEnabled ? new TaskJournal(JournalPath, message => trace?.Invoke(new SeedanceTrace(SeedanceTraceLevel.Verbose, message))) : null;
 
         private static Uri? EnvironmentBaseUri() =>
             Environment.GetEnvironmentVariable(BaseUriVariable) is { Length: > 0 } text && Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;

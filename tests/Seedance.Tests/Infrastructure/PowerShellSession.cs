@@ -26,11 +26,21 @@ namespace Seedance.Tests.Infrastructure
                 ? RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2())
                 : RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
             _runspace.Open();
+            JournalFolder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "seedance-test-" + Guid.NewGuid().ToString("N"));
+            JournalPath = System.IO.Path.Combine(JournalFolder, "journal.jsonl");
             if (importModule)
             {
                 Run("Import-Module -Name $ManifestPath -ErrorAction Stop", new Dictionary<string, object?> { ["ManifestPath"] = RepositoryPaths.ModuleManifest }).ShouldSucceed();
+
+                // Every test session journals into a temporary file of its own, never into the user's journal.
+                Run("Set-SeedanceConfiguration -JournalPath $SeedanceTestJournal", new Dictionary<string, object?> { ["SeedanceTestJournal"] = JournalPath }).ShouldSucceed();
             }
         }
+
+        /// <summary>This session's own task journal (a temporary file, deleted with the session).</summary>
+        public string JournalPath { get; }
+
+        private string JournalFolder { get; }
 
         /// <summary>Runs script text; variables are set in the session first.</summary>
         public ScriptResult Run(string script, IDictionary<string, object?>? variables = null) =>
@@ -73,6 +83,13 @@ namespace Seedance.Tests.Infrastructure
             };
         }
 
-        public void Dispose() => _runspace.Dispose();
+        public void Dispose()
+        {
+            _runspace.Dispose();
+            if (System.IO.Directory.Exists(JournalFolder))
+            {
+                System.IO.Directory.Delete(JournalFolder, recursive: true);
+            }
+        }
     }
 }

@@ -37,16 +37,16 @@ namespace Seedance.Tests.Keys
             using var session = ConfiguredSession(sandbox);
             if (keyOf["Vault"] is { } vaultKey)
             {
-                session.Run("Set-SeedanceApiKey -ApiKey $Key", SetSeedanceApiKeyTests.WithKey(vaultKey)).ShouldSucceed();
+                session.Run("Set-SeedanceApiKey -ApiKey $Key", SeedanceSessions.KeyVariable(vaultKey)).ShouldSucceed();
             }
 
             if (keyOf["Session"] is { } sessionKey)
             {
-                session.Run("Set-SeedanceApiKey -ApiKey $Key -SessionOnly", SetSeedanceApiKeyTests.WithKey(sessionKey)).ShouldSucceed();
+                session.Run("Set-SeedanceApiKey -ApiKey $Key -SessionOnly", SeedanceSessions.KeyVariable(sessionKey)).ShouldSucceed();
             }
 
             var script = keyOf["Parameter"] is null ? Probe : Probe + " -ApiKey $Key";
-            var result = session.Run(script, SetSeedanceApiKeyTests.WithKey(keyOf["Parameter"] ?? Wrong));
+            var result = session.Run(script, SeedanceSessions.KeyVariable(keyOf["Parameter"] ?? Wrong));
 
             Assert.Equal(winnerKey == Right ? "Seedance.not_found" : "Seedance.unauthorized", SingleErrorCode(result));
         }
@@ -58,7 +58,7 @@ namespace Seedance.Tests.Keys
             using var environment = new EnvironmentVariableScope("SEEDANCE_API_KEY", null);
             using (var first = ConfiguredSession(sandbox))
             {
-                first.Run("Set-SeedanceApiKey -ApiKey $Key -Validate", SetSeedanceApiKeyTests.WithKey(Right)).ShouldSucceed();
+                first.Run("Set-SeedanceApiKey -ApiKey $Key -Validate", SeedanceSessions.KeyVariable(Right)).ShouldSucceed();
             }
 
             using var second = new PowerShellSession();
@@ -66,7 +66,7 @@ namespace Seedance.Tests.Keys
             second.Run("Set-SeedanceConfiguration -BaseUri $Uri", new Dictionary<string, object?> { ["Uri"] = sandbox.BaseUri }).ShouldSucceed();
 
             Assert.Equal("Seedance.not_found", SingleErrorCode(second.Run(Probe)));
-            second.Run("Set-Secret -Name Seedance -Secret $Key", SetSeedanceApiKeyTests.WithKey(Wrong)).ShouldSucceed();
+            second.Run("Set-Secret -Name Seedance -Secret $Key", SeedanceSessions.KeyVariable(Wrong)).ShouldSucceed();
             Assert.Equal("Seedance.unauthorized", SingleErrorCode(second.Run(Probe)));
             second.Run("Remove-SeedanceApiKey -Confirm:$false").ShouldSucceed();
             Assert.Equal("Seedance.ApiKeyNotFound", SingleErrorCode(second.Run(Probe)));
@@ -92,13 +92,13 @@ namespace Seedance.Tests.Keys
             await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiKey = Right });
             using var session = ConfiguredSession(sandbox);
 
-            var refused = session.Run("Set-SeedanceApiKey -ApiKey $Key -Validate", SetSeedanceApiKeyTests.WithKey(Wrong));
+            var refused = session.Run("Set-SeedanceApiKey -ApiKey $Key -Validate", SeedanceSessions.KeyVariable(Wrong));
             var error = Assert.Single(refused.Errors);
             Assert.StartsWith("Seedance.unauthorized", error.FullyQualifiedErrorId, StringComparison.Ordinal);
             Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
             Assert.Empty(session.Run("Get-SecretInfo").ShouldSucceed().Output);
 
-            session.Run("Set-SeedanceApiKey -ApiKey $Key -Validate -SessionOnly", SetSeedanceApiKeyTests.WithKey(Right)).ShouldSucceed();
+            session.Run("Set-SeedanceApiKey -ApiKey $Key -Validate -SessionOnly", SeedanceSessions.KeyVariable(Right)).ShouldSucceed();
             Assert.Equal(new[] { 401, 404 }, sandbox.RequestLog.Select(r => r.Status));
         }
 
@@ -167,7 +167,7 @@ namespace Seedance.Tests.Keys
             await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiKey = Right });
             using var environment = new EnvironmentVariableScope("SEEDANCE_API_KEY", null);
             using var session = ConfiguredSession(sandbox);
-            session.Run($"Set-Secret -Name Seedance -Secret ({secret})", SetSeedanceApiKeyTests.WithKey(Right)).ShouldSucceed();
+            session.Run($"Set-Secret -Name Seedance -Secret ({secret})", SeedanceSessions.KeyVariable(Right)).ShouldSucceed();
 
             var message = AssertKeyNotFound(session.Run(Probe), sandbox);
 
@@ -180,11 +180,11 @@ namespace Seedance.Tests.Keys
             await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiKey = Right });
             using var environment = new EnvironmentVariableScope("SEEDANCE_API_KEY", Right);
             using var session = ConfiguredSession(sandbox);
-            session.Run("Set-SeedanceApiKey -ApiKey $Key", SetSeedanceApiKeyTests.WithKey(Right)).ShouldSucceed();
+            session.Run("Set-SeedanceApiKey -ApiKey $Key", SeedanceSessions.KeyVariable(Right)).ShouldSucceed();
             environment.Dispose();
             var readsBefore = TestVault.GetSecretCalls;
 
-            var result = session.Run("Set-SeedanceConfiguration -BaseUri 'http://seedance.example.test/'; " + Probe + "; " + Probe + " -ApiKey $Key", SetSeedanceApiKeyTests.WithKey(Right));
+            var result = session.Run("Set-SeedanceConfiguration -BaseUri 'http://seedance.example.test/'; " + Probe + "; " + Probe + " -ApiKey $Key", SeedanceSessions.KeyVariable(Right));
 
             Assert.All(result.Errors, error => Assert.StartsWith("Seedance.InvalidConfiguration", error.FullyQualifiedErrorId, StringComparison.Ordinal));
             Assert.Equal(2, result.Errors.Count);

@@ -18,7 +18,7 @@ namespace Seedance.Tests.Keys
             TestVault.ImportEmpty(session);
             session.Run(
                 "Register-SecretVault -Name Other -ModuleName TestStore; Set-SeedanceApiKey -ApiKey $Key; Set-SeedanceApiKey -ApiKey $Key -Vault Other; Set-SeedanceApiKey -ApiKey $Key -SessionOnly",
-                SetSeedanceApiKeyTests.WithKey(Key)).ShouldSucceed();
+                SeedanceSessions.KeyVariable(Key)).ShouldSucceed();
 
             var removed = session.Run("Remove-SeedanceApiKey -Confirm:$false -PassThru").ShouldSucceed().Output
                 .Select(o => $"{o.Properties["Location"].Value}:{o.Properties["Vault"].Value}").ToArray();
@@ -32,7 +32,7 @@ namespace Seedance.Tests.Keys
         {
             using var session = new PowerShellSession();
             TestVault.ImportEmpty(session);
-            session.Run("Set-SeedanceApiKey -ApiKey $Key; Set-SeedanceApiKey -ApiKey $Key -SessionOnly", SetSeedanceApiKeyTests.WithKey(Key)).ShouldSucceed();
+            session.Run("Set-SeedanceApiKey -ApiKey $Key; Set-SeedanceApiKey -ApiKey $Key -SessionOnly", SeedanceSessions.KeyVariable(Key)).ShouldSucceed();
 
             session.Run("Remove-SeedanceApiKey -SessionOnly -Confirm:$false").ShouldSucceed();
 
@@ -46,7 +46,7 @@ namespace Seedance.Tests.Keys
         {
             using var session = new PowerShellSession();
             TestVault.ImportEmpty(session);
-            session.Run("Set-SeedanceApiKey -ApiKey $Key; Set-SeedanceApiKey -ApiKey $Key -SessionOnly", SetSeedanceApiKeyTests.WithKey(Key)).ShouldSucceed();
+            session.Run("Set-SeedanceApiKey -ApiKey $Key; Set-SeedanceApiKey -ApiKey $Key -SessionOnly", SeedanceSessions.KeyVariable(Key)).ShouldSucceed();
 
             Assert.Empty(session.Run("Remove-SeedanceApiKey -WhatIf -PassThru").ShouldSucceed().Output);
 

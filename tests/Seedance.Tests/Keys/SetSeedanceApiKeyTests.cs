@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security;
 using System.Threading.Tasks;
 using Seedance.Tests.Infrastructure;
 using Xunit;
@@ -13,26 +12,13 @@ namespace Seedance.Tests.Keys
     {
         private const string Key = "sk_test_set_key_0123456789";
 
-        internal static SecureString Secure(string text)
-        {
-            var secure = new SecureString();
-            foreach (var character in text)
-            {
-                secure.AppendChar(character);
-            }
-
-            return secure;
-        }
-
-        internal static Dictionary<string, object?> WithKey(string key) => new() { ["Key"] = Secure(key) };
-
         [Fact]
         public void Set_stores_the_key_in_the_default_vault_where_a_new_session_reads_it()
         {
             using (var first = new PowerShellSession())
             {
                 TestVault.ImportEmpty(first);
-                first.Run("Set-SeedanceApiKey -ApiKey $Key", WithKey(Key)).ShouldSucceed();
+                first.Run("Set-SeedanceApiKey -ApiKey $Key", SeedanceSessions.KeyVariable(Key)).ShouldSucceed();
             }
 
             using var second = new PowerShellSession();
@@ -48,7 +34,7 @@ namespace Seedance.Tests.Keys
             TestVault.ImportEmpty(session);
             session.Run("Register-SecretVault -Name Other -ModuleName TestStore").ShouldSucceed();
 
-            var stored = session.Run("$Key | Set-SeedanceApiKey -Name SeedanceCi -Vault Other -PassThru", WithKey(Key)).ShouldSucceed().Output.Single();
+            var stored = session.Run("$Key | Set-SeedanceApiKey -Name SeedanceCi -Vault Other -PassThru", SeedanceSessions.KeyVariable(Key)).ShouldSucceed().Output.Single();
 
             Assert.Equal("Vault", stored.Properties["Location"].Value);
             Assert.Equal("Other", stored.Properties["Vault"].Value);
@@ -62,7 +48,7 @@ namespace Seedance.Tests.Keys
             using var session = new PowerShellSession();
             TestVault.ImportEmpty(session);
 
-            session.Run("Set-SeedanceApiKey -ApiKey $Key -WhatIf; Set-SeedanceApiKey -ApiKey $Key -SessionOnly -WhatIf", WithKey(Key)).ShouldSucceed();
+            session.Run("Set-SeedanceApiKey -ApiKey $Key -WhatIf; Set-SeedanceApiKey -ApiKey $Key -SessionOnly -WhatIf", SeedanceSessions.KeyVariable(Key)).ShouldSucceed();
 
             Assert.Empty(session.Run("Get-SecretInfo").ShouldSucceed().Output);
             var removed = session.Run("Remove-SeedanceApiKey -SessionOnly -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failures; $failures.Count").Output.Single();
@@ -75,7 +61,7 @@ namespace Seedance.Tests.Keys
             using var session = new PowerShellSession();
             TestVault.ImportEmpty(session);
 
-            var stored = session.Run("Set-SeedanceApiKey -ApiKey $Key -SessionOnly -PassThru", WithKey(Key)).ShouldSucceed().Output.Single();
+            var stored = session.Run("Set-SeedanceApiKey -ApiKey $Key -SessionOnly -PassThru", SeedanceSessions.KeyVariable(Key)).ShouldSucceed().Output.Single();
 
             Assert.Equal("Session", stored.Properties["Location"].Value);
             Assert.Empty(session.Run("Get-SecretInfo").ShouldSucceed().Output);
@@ -105,7 +91,7 @@ namespace Seedance.Tests.Keys
             using var session = new PowerShellSession(host: host);
             TestVault.ImportEmpty(session, parameters: "@{ Locked = $true; Interaction = 'Prompt'; Password = 'pw' }");
 
-            var result = await session.RunAsync("Set-SeedanceApiKey -ApiKey $Key", WithKey(Key)).WaitAsync(TimeSpan.FromSeconds(60));
+            var result = await session.RunAsync("Set-SeedanceApiKey -ApiKey $Key", SeedanceSessions.KeyVariable(Key)).WaitAsync(TimeSpan.FromSeconds(60));
 
             Assert.StartsWith("Seedance.SecretVaultError", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
             Assert.Equal(0, host.PromptsReceived);
@@ -116,7 +102,7 @@ namespace Seedance.Tests.Keys
         {
             using var session = new PowerShellSession();
 
-            var result = session.Run("Set-SeedanceApiKey -ApiKey $Key", WithKey(Key));
+            var result = session.Run("Set-SeedanceApiKey -ApiKey $Key", SeedanceSessions.KeyVariable(Key));
 
             var error = Assert.Single(result.Errors);
             Assert.StartsWith("Seedance.SecretVaultError", error.FullyQualifiedErrorId, StringComparison.Ordinal);
@@ -130,7 +116,7 @@ namespace Seedance.Tests.Keys
             using var session = new PowerShellSession();
             TestVault.ImportEmpty(session, parameters: "@{ Locked = $true; Interaction = 'Prompt'; Password = 'pw' }");
 
-            var result = session.Run("Set-SeedanceApiKey -ApiKey $Key", WithKey(Key));
+            var result = session.Run("Set-SeedanceApiKey -ApiKey $Key", SeedanceSessions.KeyVariable(Key));
 
             var error = Assert.Single(result.Errors);
             Assert.StartsWith("Seedance.SecretVaultError", error.FullyQualifiedErrorId, StringComparison.Ordinal);

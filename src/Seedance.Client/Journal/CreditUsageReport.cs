@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Seedance.Journal
+{
+    /// <summary>Totals the credits the journal recorded: used, refunded and net, optionally grouped.</summary>
+    public static class CreditUsageReport
+    {
+        /// <summary>The name of the only group when nothing is grouped.</summary>
+        public const string TotalGroup = "Total";
+
+        /// <summary>The totals of <paramref name="entries"/> submitted at or after <paramref name="since"/>, one line per group, sorted by group.</summary>
+        public static IReadOnlyList<CreditUsage> Compute(IEnumerable<JournalEntry> entries, CreditUsageGrouping groupBy, DateTimeOffset? since = null)
+        {
+            var groups = new SortedDictionary<string, CreditUsage>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in entries.Where(entry => since is not { } from || entry.SubmittedAt >= from))
+            {
+                var task = entry.ToTask();
+                var name = GroupOf(entry, task, groupBy);
+                if (!groups.TryGetValue(name, out var usage))
+                {
+                    usage = new CreditUsage(groupBy, name);
+                    groups.Add(name, usage);
+                }
+
+                usage.Tasks++;
+                usage.Unconfirmed += entry.IsConfirmed ? 0 : 1;
+                usage.CreditsUsed += task.CreditsUsed ?? 0;
+                usage.CreditsRefunded += task.CreditsRefunded ?? 0;
+            }
+
+            return groups.Values.ToList();
+        }
+
+        private static string GroupOf(JournalEntry entry, SeedanceTask task, CreditUsageGrouping groupBy) => groupBy switch
+        {
+            CreditUsageGrouping.Day => entry.SubmittedAt.ToLocalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            CreditUsageGrouping.QualityTier => task.QualityTier ?? "unknown",
+            CreditUsageGrouping.Resolution => task.Resolution ?? "unknown",
+            CreditUsageGrouping.Channel => task.Channel ?? "unknown",
+            _ => TotalGroup,
+        };
+    }
+}

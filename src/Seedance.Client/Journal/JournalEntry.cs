@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+
+namespace Seedance.Journal
+{
+    /// <summary>One submission as the journal knows it: what was sent, the task it created, and its latest known state.</summary>
+    public sealed class JournalEntry
+    {
+        /// <summary>The status shown for a submission whose response never arrived: its task id is not known yet.</summary>
+        public const string UnconfirmedStatus = "unconfirmed";
+
+        private readonly List<string> _savedPaths = new();
+        private byte[]? _body;
+
+        internal JournalEntry(string idempotencyKey, DateTimeOffset submittedAt)
+        {
+            IdempotencyKey = idempotencyKey;
+            SubmittedAt = submittedAt;
+            LastChangedAt = submittedAt;
+        }
+
+        /// <summary>The key every attempt of this submission sent.</summary>
+        public string IdempotencyKey { get; }
+
+        /// <summary>Where it was sent.</summary>
+        public Uri? BaseUri { get; internal set; }
+
+        /// <summary>When the first attempt was about to leave.</summary>
+        public DateTimeOffset SubmittedAt { get; internal set; }
+
+        /// <summary>When the journal last learned something about it.</summary>
+        public DateTimeOffset LastChangedAt { get; internal set; }
+
+        /// <summary>How many times the body was sent (first submit plus recoveries).</summary>
+        public int Attempts { get; internal set; }
+
+        /// <summary>The task id, once a response arrived; null while unconfirmed.</summary>
+        public string? TaskId => State?.Id;
+
+        /// <summary>False when the submit's response never arrived: run Resume-SeedanceTask to recover the task.</summary>
+        public bool IsConfirmed => State is not null;
+
+        /// <summary>True once the task completed or failed.</summary>
+        public bool IsFinished => State?.IsFinished == true;
+
+        /// <summary>The files the result was saved to.</summary>
+        public IReadOnlyList<string> SavedPaths => _savedPaths;
+
+        /// <summary>What the body asked for.</summary>
+        public JournalRequest Request { get; private set; } = JournalRequest.Unknown;
+
+        internal SeedanceTask? State { get; set; }
+
+        /// <summary>A copy of the exact body bytes that were sent, or null when the journal does not hold them.</summary>
+        public byte[]? GetBody() => _body is null ? null : (byte[])_body.Clone();
+
+        /// <summary>The entry as a task for the pipeline (Wait-SeedanceTask, Save-SeedanceVideo bind its <c>Id</c>).</summary>
+        public SeedanceTask ToTask()
+        {
+            var state = State;
+            return new SeedanceTask
+            {
+                Id = state?.Id ?? string.Empty,
+                Status = state?.Status ?? UnconfirmedStatus,
+                Model = state?.Model,
+                QualityTier = state?.QualityTier ?? Request.QualityTier,
+                Channel = state?.Channel ?? Request.Channel,
+                Resolution = Request.Resolution,
+                Duration = Request.Duration,
+                CreditsUsed = state?.CreditsUsed,
+                CreditsRefunded = state?.CreditsRefunded,
+                VideoUrl = state?.VideoUrl,
+                LastFrameUrl = state?.LastFrameUrl,
+                Seed = state?.Seed,
+                Error = state?.Error,
+                CreatedAt = state?.CreatedAt ?? SubmittedAt,
+                UpdatedAt = state?.UpdatedAt,
+                Prompt = Request.Prompt,
+                IdempotencyKey = IdempotencyKey,
+            };
+        }
+
+        internal void SetBody(byte[] body)
+        {
+            _body = body;
+            Request = JournalRequest.Parse(body);
+        }
+
+        internal void AddSavedPath(string path)
+        {
+            if (!_savedPaths.Contains(path))
+            {
+                _savedPaths.Add(path);
+            }
+        }
+    }
+}

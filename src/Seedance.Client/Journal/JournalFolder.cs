@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Seedance.Journal
+{
+    /// <summary>Folds journal events into one entry per idempotency key, each with the latest state learned about its task.</summary>
+    internal static class JournalFolder
+    {
+        public static List<JournalEntry> Fold(IReadOnlyList<JournalEvent> events)
+        {
+            var byKey = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+            var keyOfTask = KeysOfTasks(events);
+            foreach (var e in events)
+            {
+                var key = OwnerKey(e, keyOfTask);
+                if (key is null)
+                {
+                    // An observation of a task this journal did not submit (for example Get-SeedanceTask -Id of a task from elsewhere).
+                    continue;
+                }
+
+                if (!byKey.TryGetValue(key, out var entry))
+                {
+                    entry = new JournalEntry(key, e.At);
+                    byKey.Add(key, entry);
+                }
+
+                Apply(entry, e);
+            }
+
+            return byKey.Values.OrderByDescending(entry => entry.SubmittedAt).ThenByDescending(entry => entry.TaskId, StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>Which submission (idempotency key) created each task id.</summary>
+        public static Dictionary<string, string> KeysOfTasks(IReadOnlyList<JournalEvent> events)
+        {
+            var keyOfTask = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var e in events.Where(e => e.Kind == JournalEvent.SubmittedKind && e.Key is not null && e.TaskId is not null))
+            {
+                keyOfTask[e.TaskId!] = e.Key!;
+            }
+
+            return keyOfTask;
+        }
+
+        /// <summary>The idempotency key each event belongs to (null for observations of tasks the journal did not submit).</summary>
+        public static string? OwnerKey(JournalEvent e, IReadOnlyDictionary<string, string> keyOfTask) =>
+            e.Key ?? (e.TaskId is not null && keyOfTask.TryGetValue(e.TaskId, out var known) ? known : null);
+
+        private static void Apply(JournalEntry entry, JournalEvent e)
+        {
+            if (e.At > entry.LastChangedAt)
+            {
+                entry.LastChangedAt = e.At;
+            }
+
+            switch (e.Kind)
+            {
+                case JournalEvent.SubmittingKind:
+                    entry.Attempts++;
+                    if (e.At < entry.SubmittedAt)
+                    {
+                        entry.SubmittedAt = e.At;
+                    }
+
+                    if (entry.GetBody() is null && e.Body is not null)
+                    {
+                        entry.SetBody(Convert.FromBase64String(e.Body));
+                    }
+
+                    if (entry.BaseUri is null && e.BaseUri is not null && Uri.TryCreate(e.BaseUri, UriKind.Absolute, out var baseUri))
+                    {
+                        entry.BaseUri = baseUri;
+                    }
+
+                    break;
+                case JournalEvent.SubmittedKind:
+                case JournalEvent.ObservedKind:
+                    entry.State = Merge(entry.State, e);
+                    break;
+                case JournalEvent.SavedKind when e.Path is not null:
+                    entry.AddSavedPath(e.Path);
+                    break;
+            }
+        }
+
+        private static SeedanceTask? Merge(SeedanceTask? known, JournalEvent e)
+        {
+            if (e.TaskId is null)
+            {
+                return known;
+            }
+
+            var learned = new SeedanceTask { Status = e.Status ?? TaskStatuses.Processing };
+            if (known is not null && known.IsFinished && !learned.IsFinished)
+            {
+                // A slower reader's older observation arrived after the final state: the final state stands.
+                return known;
+            }
+
+            learned.Id = e.TaskId;
+            learned.Model = e.Model ?? known?.Model;
+            learned.QualityTier = e.QualityTier ?? known?.QualityTier;
+            learned.Channel = e.Channel ?? known?.Channel;
+            learned.CreditsUsed = e.CreditsUsed ?? known?.CreditsUsed;
+            learned.CreditsRefunded = e.CreditsRefunded ?? known?.CreditsRefunded;
+            learned.VideoUrl = e.VideoUrl ?? known?.VideoUrl;
+            learned.LastFrameUrl = e.LastFrameUrl ?? known?.LastFrameUrl;
+            learned.Seed = e.Seed ?? known?.Seed;
+            learned.Error = e.ErrorMessage is not null ? new SeedanceTaskError(e.ErrorCode, e.ErrorMessage) : known?.Error;
+            learned.CreatedAt = e.CreatedAt ?? known?.CreatedAt;
+            learned.UpdatedAt = e.UpdatedAt ?? known?.UpdatedAt;
+            return learned;
+        }
+    }
+}

@@ -1,0 +1,281 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace Seedance.Journal
+{
+    /// <summary>
+    /// The journal on disk: an append-only file of JSON lines, one small event per line, each written with one write call
+    /// under an OS-level lock, so several processes and runspaces can append at once without tearing, losing or
+    /// duplicating a line. Reading folds the events into one entry per submission; damaged lines are skipped and reported.
+    /// </summary>
+    public sealed class TaskJournal : ITaskJournal
+    {
+        private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+
+        // Polling reports the same state many times; a line is written only when something changed (per file, per task).
+        private static readonly ConcurrentDictionary<string, string> LastObserved = new(StringComparer.Ordinal);
+
+        private readonly Action<string>? _warning;
+
+        /// <summary>Opens (lazily creates) the journal file at <paramref name="path"/>.</summary>
+        /// <param name="path">The journal file; its folder is created on first write.</param>
+        /// <param name="warning">Receives a message when recording a task's later state fails (the task itself is not affected).</param>
+        public TaskJournal(string path, Action<string>? warning = null)
+        {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                throw new ArgumentException("A journal path is required.", nameof(path));
+            }
+
+            Path = System.IO.Path.GetFullPath(path);
+            _warning = warning;
+        }
+
+        /// <summary>The journal file.</summary>
+        public string Path { get; }
+
+        private string LockPath => Path + ".lock";
+
+        /// <summary>
+        /// Records the key and exact body before the POST leaves. Failure here is fatal to the submit (nothing is sent, so
+        /// nothing is paid): a task that could be lost is never created.
+        /// </summary>
+        public void Submitting(string idempotencyKey, byte[] body, Uri baseUri, DateTimeOffset at)
+        {
+            if (body is null)
+            {
+                throw new ArgumentNullException(nameof(body));
+            }
+
+            try
+            {
+                Append(new JournalEvent
+                {
+                    Kind = JournalEvent.SubmittingKind,
+                    At = at,
+                    Key = idempotencyKey,
+                    Body = Convert.ToBase64String(body),
+                    BaseUri = baseUri?.AbsoluteUri,
+                });
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new SeedanceException(
+                    SeedanceErrorCodes.InvalidConfiguration,
+                    $"The task journal '{Path}' cannot be written ({e.Message}), so nothing was submitted. Fix the folder's permissions, choose another place with Set-SeedanceConfiguration -JournalPath, or turn the journal off with -NoJournal.",
+                    innerException: e)
+                {
+                    IdempotencyKey = idempotencyKey,
+                };
+            }
+        }
+
+        /// <inheritdoc />
+        public void Submitted(string idempotencyKey, SeedanceTask task)
+        {
+            if (task is null)
+            {
+                throw new ArgumentNullException(nameof(task));
+            }
+
+            Remember(task);
+            TryAppend(JournalEvent.FromTask(JournalEvent.SubmittedKind, idempotencyKey, task, DateTimeOffset.UtcNow), task.Id);
+        }
+
+        /// <inheritdoc />
+        public void Observed(SeedanceTask task)
+        {
+            if (task is null)
+            {
+                throw new ArgumentNullException(nameof(task));
+            }
+
+            if (Remember(task))
+            {
+                TryAppend(JournalEvent.FromTask(JournalEvent.ObservedKind, null, task, DateTimeOffset.UtcNow), task.Id);
+            }
+        }
+
+        /// <inheritdoc />
+        public void Saved(string taskId, string path) =>
+            TryAppend(new JournalEvent { Kind = JournalEvent.SavedKind, At = DateTimeOffset.UtcNow, TaskId = taskId, Path = path }, taskId);
+
+        /// <summary>Reads the journal: one entry per submission, newest first; damaged lines are skipped and listed as warnings.</summary>
+        public JournalSnapshot Read()
+        {
+            if (!File.Exists(Path))
+            {
+                return new JournalSnapshot(Array.Empty<JournalEntry>(), Array.Empty<string>());
+            }
+
+            byte[] content;
+            using (AcquireLock())
+            {
+                content = ReadContent();
+            }
+
+            var events = Decode(content, out _, out var warnings);
+            return new JournalSnapshot(JournalFolder.Fold(events), warnings);
+        }
+
+        /// <summary>
+        /// Removes finished tasks (completed or failed) whose last news is older than <paramref name="before"/>; unconfirmed and
+        /// unfinished ones always stay. The file is rewritten through a temporary file and an atomic rename, under the lock.
+        /// </summary>
+        /// <returns>The entries removed.</returns>
+        public IReadOnlyList<JournalEntry> Prune(DateTimeOffset before)
+        {
+            using (AcquireLock())
+            {
+                var content = ReadContent();
+                var events = Decode(content, out var lines, out _);
+                var removed = JournalFolder.Fold(events).Where(entry => entry.IsFinished && entry.LastChangedAt < before).ToList();
+                var removedKeys = new HashSet<string>(removed.Select(entry => entry.IdempotencyKey), StringComparer.Ordinal);
+                var keyOfTask = JournalFolder.KeysOfTasks(events);
+                var temporary = Path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                try
+                {
+                    using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                    {
+                        for (var i = 0; i < events.Count; i++)
+                        {
+                            var owner = JournalFolder.OwnerKey(events[i], keyOfTask);
+                            var orphanExpired = owner is null && events[i].At < before;
+                            if ((owner is null || !removedKeys.Contains(owner)) && !orphanExpired)
+                            {
+                                output.Write(lines[i], 0, lines[i].Length);
+                            }
+                        }
+
+                        output.Flush(true);
+                    }
+
+                    File.Replace(temporary, Path, null, ignoreMetadataErrors: true);
+                }
+                finally
+                {
+                    if (File.Exists(temporary))
+                    {
+                        File.Delete(temporary);
+                    }
+                }
+
+                return removed;
+            }
+        }
+
+        private static List<JournalEvent> Decode(byte[] content, out List<byte[]> lines, out List<string> warnings)
+        {
+            var events = new List<JournalEvent>();
+            lines = new List<byte[]>();
+            warnings = new List<string>();
+            var start = 0;
+            var number = 0;
+            while (start < content.Length)
+            {
+                number++;
+                var end = Array.IndexOf(content, (byte)'\n', start);
+                if (end < 0)
+                {
+                    warnings.Add(string.Format(CultureInfo.InvariantCulture, "The journal's last line ({0}) is incomplete, probably cut short by a crash; it was skipped.", number));
+                    break;
+                }
+
+                var text = Encoding.UTF8.GetString(content, start, end - start);
+                if (text.Trim().Length > 0)
+                {
+                    var decoded = JournalLine.TryDecode(text, out var problem);
+                    if (decoded is null)
+                    {
+                        warnings.Add(string.Format(CultureInfo.InvariantCulture, "Journal line {0} was skipped because {1}.", number, problem));
+                    }
+                    else
+                    {
+                        var line = new byte[end - start + 1];
+                        Buffer.BlockCopy(content, start, line, 0, line.Length);
+                        events.Add(decoded);
+                        lines.Add(line);
+                    }
+                }
+
+                start = end + 1;
+            }
+
+            return events;
+        }
+
+        private bool Remember(SeedanceTask task)
+        {
+            var state = string.Join("|", task.Status, task.CreditsUsed, task.CreditsRefunded, task.VideoUrl, task.LastFrameUrl, task.Error?.Message);
+            var slot = Path + "|" + task.Id;
+            var changed = !LastObserved.TryGetValue(slot, out var previous) || previous != state;
+            LastObserved[slot] = state;
+            return changed;
+        }
+
+        private void TryAppend(JournalEvent journalEvent, string taskId)
+        {
+            try
+            {
+                Append(journalEvent);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _warning?.Invoke($"The task journal '{Path}' could not record task {taskId} ({e.Message}). Keep the task id: the API cannot list tasks.");
+            }
+        }
+
+        private void Append(JournalEvent journalEvent)
+        {
+            var line = JournalLine.Encode(journalEvent);
+            using (AcquireLock())
+            using (var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete))
+            {
+                if (stream.Length > 0)
+                {
+                    stream.Seek(-1, SeekOrigin.End);
+                    if (stream.ReadByte() != '\n')
+                    {
+                        // A crash left a torn last line: end it so this event starts on a line of its own.
+                        stream.WriteByte((byte)'\n');
+                    }
+                }
+
+                stream.Seek(0, SeekOrigin.End);
+                stream.Write(line, 0, line.Length);
+                stream.Flush(true);
+            }
+        }
+
+        private byte[] ReadContent()
+        {
+            try
+            {
+                using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var buffer = new MemoryStream();
+                stream.CopyTo(buffer);
+                return buffer.ToArray();
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return Array.Empty<byte>();
+            }
+        }
+
+        private JournalFileLock AcquireLock()
+        {
+            var folder = System.IO.Path.GetDirectoryName(Path);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            return JournalFileLock.Acquire(LockPath, LockTimeout);
+        }
+    }
+}

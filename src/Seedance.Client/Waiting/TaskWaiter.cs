@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Seedance.Waiting
+{
+    /// <summary>
+    /// Waits for many tasks in one loop: polls each when it is probably done (see <see cref="PollPlanner"/>), one poll at
+    /// a time and only when the rate governor has a free slot, so submits from other cmdlets still get through. Reports
+    /// each task as soon as it is seen finished.
+    /// </summary>
+    public sealed class TaskWaiter
+    {
+        private readonly Func<string, CancellationToken, Task<SeedanceTask>> _poll;
+        private readonly Func<TimeSpan> _timeUntilSlot;
+        private readonly IWaitClock _clock;
+        private readonly CompletionTimeModel _model;
+        private readonly Random _random;
+
+        /// <summary>Creates a waiter that polls through <paramref name="client"/> and learns in the process-wide model.</summary>
+        public TaskWaiter(SeedanceClient client)
+            : this(
+                  (client ?? throw new ArgumentNullException(nameof(client))).GetTaskAsync,
+                  () => client.RateGovernor.TimeUntilNextSlot,
+                  SystemWaitClock.Instance,
+                  CompletionTimeModel.Shared,
+                  new Random())
+        {
+        }
+
+        internal TaskWaiter(Func<string, CancellationToken, Task<SeedanceTask>> poll, Func<TimeSpan> timeUntilSlot, IWaitClock clock, CompletionTimeModel model, Random random)
+        {
+            _poll = poll;
+            _timeUntilSlot = timeUntilSlot;
+            _clock = clock;
+            _model = model;
+            _random = random;
+        }
+
+        /// <summary>
+        /// Waits until every task has completed, failed, or run out of <paramref name="timeout"/> (null: no limit).
+        /// <paramref name="onOutcome"/> receives each task once, in the order they finish. Cancelling returns at once;
+        /// the tasks themselves go on rendering.
+        /// </summary>
+        public async Task WaitAsync(
+            IEnumerable<SeedanceTask> tasks,
+            TimeSpan? timeout,
+            Action<TaskWaitOutcome> onOutcome,
+            Action<TaskWaitProgress>? onProgress = null,
+            CancellationToken cancellationToken = default)
+        {
+            if (tasks is null)
+            {
+                throw new ArgumentNullException(nameof(tasks));
+            }
+
+            if (onOutcome is null)
+            {
+                throw new ArgumentNullException(nameof(onOutcome));
+            }
+
+            var start = _clock.Now;
+            var deadline = timeout is { } limit ? start + limit : DateTimeOffset.MaxValue;
+            var planner = new PollPlanner(_model, _random);
+            var counts = new WaitCounts();
+            foreach (var task in tasks)
+            {
+                counts.Total++;
+                if (task.IsFinished)
+                {
+                    Report(task, counts, onOutcome);
+                }
+                else
+                {
+                    planner.Add(task, start);
+                }
+            }
+
+            onProgress?.Invoke(Snapshot(planner, counts, start));
+            while (planner.Pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var now = _clock.Now;
+                if (now >= deadline)
+                {
+                    foreach (var waiting in planner.Pending.ToArray())
+                    {
+                        planner.Remove(waiting);
+                        counts.Failed++;
+                        onOutcome(new TaskWaitOutcome(waiting.Task, TimedOut(waiting.Task, timeout!.Value)));
+                    }
+
+                    break;
+                }
+
+                var next = planner.PickDue(now, out var nextDue);
+                if (next is null)
+                {
+                    await _clock.Delay(Until(now, nextDue < deadline ? nextDue : deadline), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var slot = _timeUntilSlot();
+                if (slot > TimeSpan.Zero)
+                {
+                    await _clock.Delay(now + slot < deadline ? slot : Until(now, deadline), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                SeedanceTask seen;
+                try
+                {
+                    counts.Polls++;
+                    seen = await _poll(next.Task.Id, cancellationToken).ConfigureAwait(false);
+                }
+                catch (SeedanceException e)
+                {
+                    planner.Remove(next);
+                    counts.Failed++;
+                    e.Task ??= next.Task;
+                    onOutcome(new TaskWaitOutcome(next.Task, e));
+                    onProgress?.Invoke(Snapshot(planner, counts, start));
+                    continue;
+                }
+
+                KeepWhatTheApiDoesNotEcho(next.Task, seen);
+                planner.Polled(next, seen, _clock.Now);
+                if (seen.IsFinished)
+                {
+                    Report(seen, counts, onOutcome);
+                }
+
+                onProgress?.Invoke(Snapshot(planner, counts, start));
+            }
+        }
+
+        /// <summary>The error for a task that failed, with the API's reason and the refund in its message.</summary>
+        public static SeedanceException Failed(SeedanceTask task)
+        {
+            if (task is null)
+            {
+                throw new ArgumentNullException(nameof(task));
+            }
+
+            var reason = task.Error?.ToString() is { Length: > 0 } text ? text : "the API gave no reason";
+            var refund = task.CreditsRefunded is { } refunded
+                ? string.Format(CultureInfo.InvariantCulture, " {0} of {1} credits were refunded.", refunded, task.CreditsUsed?.ToString(CultureInfo.InvariantCulture) ?? "?")
+                : string.Empty;
+            return new SeedanceException(SeedanceErrorCodes.TaskFailed, $"Task {task.Id} failed: {reason}.{refund}")
+            {
+                Task = task,
+                TaskId = task.Id,
+            };
+        }
+
+        private static SeedanceException TimedOut(SeedanceTask task, TimeSpan timeout) =>
+            new(
+                SeedanceErrorCodes.WaitTimeout,
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Task {0} did not finish within {1:0.###} s; it was last seen '{2}'. It goes on rendering: wait for it again with Wait-SeedanceTask -Id {0}.",
+                    task.Id,
+                    timeout.TotalSeconds,
+                    task.Status))
+            {
+                Task = task,
+                TaskId = task.Id,
+            };
+
+        private static void Report(SeedanceTask task, WaitCounts counts, Action<TaskWaitOutcome> onOutcome)
+        {
+            if (task.IsCompleted)
+            {
+                counts.Completed++;
+                onOutcome(new TaskWaitOutcome(task, null));
+            }
+            else
+            {
+                counts.Failed++;
+                onOutcome(new TaskWaitOutcome(task, Failed(task)));
+            }
+        }
+
+        private static void KeepWhatTheApiDoesNotEcho(SeedanceTask known, SeedanceTask seen)
+        {
+            seen.Prompt ??= known.Prompt;
+            seen.Resolution ??= known.Resolution;
+            seen.Duration ??= known.Duration;
+            seen.IdempotencyKey ??= known.IdempotencyKey;
+        }
+
+        private static TimeSpan Until(DateTimeOffset now, DateTimeOffset then) => then > now ? then - now : TimeSpan.Zero;
+
+        private TaskWaitProgress Snapshot(PollPlanner planner, WaitCounts counts, DateTimeOffset start)
+        {
+            var now = _clock.Now;
+            WaitingTask? oldest = null;
+            foreach (var waiting in planner.Pending)
+            {
+                if (oldest is null || waiting.Origin < oldest.Origin)
+                {
+                    oldest = waiting;
+                }
+            }
+
+            return new TaskWaitProgress(counts.Total, counts.Completed, counts.Failed, planner.Pending.Count, counts.Polls, now - start, oldest?.Task, oldest?.Age(now));
+        }
+
+        private sealed class WaitCounts
+        {
+            public int Total { get; set; }
+
+            public int Completed { get; set; }
+
+            public int Failed { get; set; }
+
+            public int Polls { get; set; }
+        }
+    }
+}

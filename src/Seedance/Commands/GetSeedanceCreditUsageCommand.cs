@@ -1,0 +1,49 @@
+using System;
+using System.Management.Automation;
+using Seedance.Errors;
+using Seedance.Journal;
+using Seedance.Session;
+
+namespace Seedance.Commands
+{
+    /// <summary>Totals the credits used, refunded and net of the submissions in this machine's journal.</summary>
+    [Cmdlet(VerbsCommon.Get, "SeedanceCreditUsage")]
+    [OutputType(typeof(CreditUsage))]
+    public sealed class GetSeedanceCreditUsageCommand : SeedanceCmdlet
+    {
+        /// <summary>One line per day, quality tier, resolution or channel; one total line when omitted.</summary>
+        [Parameter(Position = 0)]
+        public CreditUsageGrouping GroupBy { get; set; } = CreditUsageGrouping.None;
+
+        /// <summary>Only submissions made at or after this time.</summary>
+        [Parameter]
+        public DateTime? Since { get; set; }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            TaskJournal journal;
+            try
+            {
+                journal = SessionJournal.Open(SessionRegistry.Current);
+            }
+            catch (SeedanceException e)
+            {
+                ThrowTerminatingError(SeedanceErrorRecord.From(e, null));
+                return;
+            }
+
+            var snapshot = journal.Read();
+            foreach (var warning in SessionJournal.Warnings(journal, snapshot))
+            {
+                WriteWarning(warning);
+            }
+
+            DateTimeOffset? since = Since is { } value ? new DateTimeOffset(value) : null;
+            foreach (var usage in CreditUsageReport.Compute(snapshot.Entries, GroupBy, since))
+            {
+                WriteObject(usage);
+            }
+        }
+    }
+}

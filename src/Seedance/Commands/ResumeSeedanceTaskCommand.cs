@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Seedance.Errors;
+using Seedance.Journal;
+using Seedance.Session;
+
+namespace Seedance.Commands
+{
+    /// <summary>
+    /// Recovers submissions whose response never arrived (a crash, a kill, a network cut after the POST left): it resends
+    /// each one's idempotency key and exact body, and the API answers with the original task, charging nothing new.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Resume, "SeedanceTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SeedanceTask))]
+    public sealed class ResumeSeedanceTaskCommand : SeedanceApiCmdlet
+    {
+        private readonly List<string> _keys = new();
+        private readonly Dictionary<Uri, SeedanceClient> _clients = new();
+
+        /// <summary>The submissions to recover; all unconfirmed ones when omitted.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[]? IdempotencyKey { get; set; }
+
+        /// <summary>Also resend submissions older than a day, which the API may have forgotten (a forgotten key makes a new, paid task).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (IdempotencyKey is not null)
+            {
+                _keys.AddRange(IdempotencyKey.Where(key => !string.IsNullOrEmpty(key)));
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            TaskJournal journal;
+            try
+            {
+                journal = SessionJournal.Open(SessionRegistry.Current);
+            }
+            catch (SeedanceException e)
+            {
+                ThrowTerminatingError(SeedanceErrorRecord.From(e, null));
+                return;
+            }
+
+            var snapshot = journal.Read();
+            foreach (var warning in SessionJournal.Warnings(journal, snapshot))
+            {
+                WriteWarning(warning);
+            }
+
+            var byKey = snapshot.Entries.ToDictionary(entry => entry.IdempotencyKey, StringComparer.Ordinal);
+            foreach (var key in _keys.Distinct(StringComparer.Ordinal))
+            {
+                if (!byKey.TryGetValue(key, out var entry))
+                {
+                    WriteSeedanceError(new SeedanceException(SeedanceErrorCodes.NotFound, $"The journal '{journal.Path}' has no submission with idempotency key '{key}'.", System.Net.HttpStatusCode.NotFound) { IdempotencyKey = key }, key);
+                }
+                else if (entry.IsConfirmed)
+                {
+                    WriteVerbose($"Submission {key} is already confirmed as task {entry.TaskId}; nothing to recover.");
+                    WriteObject(entry.ToTask());
+                }
+            }
+
+            var now = DateTimeOffset.UtcNow;
+            foreach (var entry in TaskRecovery.Candidates(snapshot.Entries, _keys.Count > 0 ? _keys : null))
+            {
+                if (StopToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                Resume(entry, now);
+            }
+        }
+
+        private void Resume(JournalEntry entry, DateTimeOffset now)
+        {
+            var target = $"submission {entry.IdempotencyKey} of {entry.SubmittedAt.ToLocalTime():g} ('{entry.Request.Prompt}')";
+            if (!TaskRecovery.IsWithinKeyRetention(entry, now) && !Force)
+            {
+                WriteWarning($"Skipped {target}: it is older than {TaskRecovery.AssumedKeyRetention.TotalHours:0} hours and the API may have forgotten its key, in which case resending it creates and charges a new task. Use -Force to resend it anyway.");
+                return;
+            }
+
+            if (!ShouldProcess(target, "Resend the same idempotency key and body (the API replays the original task; it charges only if it never received the first request)"))
+            {
+                return;
+            }
+
+            var baseUri = entry.BaseUri ?? SessionRegistry.Current.BaseUri;
+            if (!_clients.TryGetValue(baseUri, out var client))
+            {
+                client = ClientFor(baseUri);
+                _clients.Add(baseUri, client);
+            }
+
+            try
+            {
+                var body = entry.GetBody()!;
+                var task = Run(token => client.ResubmitAsync(entry.IdempotencyKey, body, token));
+                task.Prompt = entry.Request.Prompt;
+                task.Resolution = entry.Request.Resolution;
+                task.Duration = entry.Request.Duration;
+                WriteObject(task);
+            }
+            catch (SeedanceException e)
+            {
+                WriteSeedanceError(e, entry.IdempotencyKey);
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using Seedance.Results;
+
+namespace Seedance.Commands
+{
+    /// <summary>
+    /// Downloads a completed task's video (and with -IncludeLastFrame its last frame) to a folder or a file and emits
+    /// the files. Streams to disk, never leaves a truncated file under the final name, and skips an existing file unless
+    /// -Force.
+    /// </summary>
+    [Cmdlet(VerbsData.Save, "SeedanceVideo", DefaultParameterSetName = TaskParameterSet, SupportsShouldProcess = true)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class SaveSeedanceVideoCommand : SeedanceApiCmdlet
+    {
+        private const string TaskParameterSet = "Task";
+        private const string IdParameterSet = "Id";
+        private ResultPipeline? _pipeline;
+
+        /// <summary>A completed task, as Wait-SeedanceTask emits it.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = TaskParameterSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public SeedanceTask? InputObject { get; set; }
+
+        /// <summary>The id of a completed task; it is read from the API first.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = IdParameterSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("task_id", "TaskId")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>A folder (files named &lt;taskId&gt;.mp4 and .png) or a file name; the current folder when not given.</summary>
+        [Parameter(Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = ".";
+
+        /// <summary>Also save the last frame (.png).</summary>
+        [Parameter]
+        public SwitchParameter IncludeLastFrame { get; set; }
+
+        /// <summary>Download again even when the file is already there.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var target = SaveTarget.Resolve(this, Path, folder: null, IncludeLastFrame, Force);
+            var what = InputObject?.Id ?? Id;
+            if (!ShouldProcess($"Save the video of task {what} to {target.Path}", "Save-SeedanceVideo"))
+            {
+                return;
+            }
+
+            _pipeline ??= new ResultPipeline(this, Post, Client);
+            try
+            {
+                if (InputObject is { } task)
+                {
+                    Run(token => _pipeline.SaveAsync(task, target, token));
+                }
+                else
+                {
+                    Run(async token => await _pipeline.SaveAsync(await Client.GetTaskAsync(Id, token).ConfigureAwait(false), target, token).ConfigureAwait(false));
+                }
+            }
+            catch (SeedanceException e)
+            {
+                WriteSeedanceError(e, what);
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+}

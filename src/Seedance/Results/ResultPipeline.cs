@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Seedance.Downloads;
+using Seedance.Errors;
+using Seedance.Waiting;
+
+namespace Seedance.Results
+{
+    /// <summary>
+    /// What Wait-SeedanceTask, Save-SeedanceVideo and New-SeedanceVideo -Wait share: wait in one loop, save, and hand
+    /// every write to the pipeline thread through <c>post</c>. Downloads start as soon as a task completes, while the
+    /// others are still being waited for.
+    /// </summary>
+    internal sealed class ResultPipeline
+    {
+        private readonly Cmdlet _cmdlet;
+        private readonly Action<Action> _post;
+        private readonly SeedanceClient _client;
+        private readonly HashSet<string> _videoPaths = new(StringComparer.OrdinalIgnoreCase);
+        private int _nextDownloadActivity = ResultProgress.WaitActivityId + 1;
+
+        public ResultPipeline(Cmdlet cmdlet, Action<Action> post, SeedanceClient client)
+        {
+            _cmdlet = cmdlet;
+            _post = post;
+            _client = client;
+        }
+
+        /// <summary>Waits for <paramref name="tasks"/>; emits each completed task, or with <paramref name="save"/> saves it and emits its files.</summary>
+        public async Task<bool> WaitAsync(IReadOnlyList<SeedanceTask> tasks, TimeSpan? timeout, SaveTarget? save, CancellationToken cancellationToken)
+        {
+            var downloads = new List<Task>();
+            await new TaskWaiter(_client).WaitAsync(
+                tasks,
+                timeout,
+                outcome =>
+                {
+                    if (outcome.Error is { } error)
+                    {
+                        _post(() => _cmdlet.WriteError(SeedanceErrorRecord.From(error, outcome.Task)));
+                    }
+                    else if (save is null)
+                    {
+                        _post(() => _cmdlet.WriteObject(outcome.Task));
+                    }
+                    else
+                    {
+                        lock (downloads)
+                        {
+                            downloads.Add(SaveAsync(outcome.Task, save, cancellationToken));
+                        }
+                    }
+                },
+                progress => _post(() => _cmdlet.WriteProgress(ResultProgress.Waiting(progress))),
+                cancellationToken).ConfigureAwait(false);
+            Task[] started;
+            lock (downloads)
+            {
+                started = downloads.ToArray();
+            }
+
+            await Task.WhenAll(started).ConfigureAwait(false);
+            return true;
+        }
+
+        /// <summary>Saves one completed task and emits its files; a failure is a non-terminating error.</summary>
+        public async Task<bool> SaveAsync(SeedanceTask task, SaveTarget save, CancellationToken cancellationToken)
+        {
+            try
+            {
+                ClaimVideoPath(task, save);
+                var activity = Interlocked.Increment(ref _nextDownloadActivity);
+                var results = await new TaskResultSaver(_client).SaveAsync(
+                    task,
+                    save.Path,
+                    save.IsFolder,
+                    save.IncludeLastFrame,
+                    save.Force,
+                    progress => _post(() => _cmdlet.WriteProgress(ResultProgress.Downloading(activity, progress))),
+                    cancellationToken).ConfigureAwait(false);
+                _post(() =>
+                {
+                    foreach (var result in results)
+                    {
+                        _cmdlet.WriteProgress(ResultProgress.DownloadingDone(activity, result.File.FullName));
+                        if (result.Skipped)
+                        {
+                            _cmdlet.WriteVerbose($"'{result.File.FullName}' is already there; skipped (use -Force to download it again).");
+                        }
+
+                        _cmdlet.WriteObject(result.File);
+                    }
+                });
+            }
+            catch (SeedanceException e)
+            {
+                _post(() => _cmdlet.WriteError(SeedanceErrorRecord.From(e, task)));
+            }
+
+            return true;
+        }
+
+        /// <summary>A file name, unlike a folder, holds one video: a second task aimed at it is an error, not an overwrite.</summary>
+        private void ClaimVideoPath(SeedanceTask task, SaveTarget save)
+        {
+            var path = Path.GetFullPath(TaskResultSaver.VideoPath(task, save.Path, save.IsFolder));
+            lock (_videoPaths)
+            {
+                if (!_videoPaths.Add(path))
+                {
+                    throw new SeedanceException(
+                        SeedanceErrorCodes.InvalidParameter,
+                        $"'{path}' already holds the video of another task in this pipeline; give a folder (-Path or -OutputPath) to save several videos.")
+                    {
+                        Task = task,
+                        TaskId = task.Id,
+                    };
+                }
+            }
+        }
+    }
+}

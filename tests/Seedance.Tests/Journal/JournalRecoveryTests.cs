@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Seedance.Sandbox;
+using Seedance.Tests.Infrastructure;
+using Xunit;
+
+namespace Seedance.Tests.Journal
+{
+    /// <summary>A submit whose response never arrived is found in the journal and recovered with its original task, paid once.</summary>
+    public sealed class JournalRecoveryTests
+    {
+        [Fact]
+        public async Task Dropped_submit_response_is_recovered_by_Resume_with_the_original_id_and_one_charge()
+        {
+            await using var sandbox = await JournalSandbox.StartAsync();
+            using var session = JournalSandbox.Session(sandbox, maxRetries: 0);
+            sandbox.Faults.Enqueue(SandboxFaultKind.DropConnectionAfterCreate);
+
+            var lost = session.Run("New-SeedanceVideo -Prompt 'A lighthouse in a storm' -Resolution 1080p -ApiKey $Key");
+            Assert.Empty(lost.Output);
+            Assert.Single(lost.Errors);
+            var charge = Assert.Single(sandbox.Account(sandbox.Options.ApiKey).Charges);
+
+            var unconfirmed = session.Run("Get-SeedanceTask -Unconfirmed").ShouldSucceed().Output.Single();
+            Assert.Equal("unconfirmed", unconfirmed.Properties["Status"].Value);
+            Assert.Equal(charge.IdempotencyKey, unconfirmed.Properties["IdempotencyKey"].Value);
+
+            var resumed = session.Run("Resume-SeedanceTask -ApiKey $Key -Confirm:$false").ShouldSucceed().Output.Single();
+
+            Assert.Equal(charge.TaskId, resumed.Properties["Id"].Value);
+            Assert.Equal("A lighthouse in a storm", resumed.Properties["Prompt"].Value);
+            Assert.Single(sandbox.Account(sandbox.Options.ApiKey).Charges);
+            Assert.Empty(session.Run("Get-SeedanceTask -Unconfirmed").ShouldSucceed().Output);
+            var listed = session.Run("Get-SeedanceTask").ShouldSucceed().Output.Single();
+            Assert.Equal(charge.TaskId, listed.Properties["Id"].Value);
+            Assert.Equal("1080p", listed.Properties["Resolution"].Value);
+        }
+
+        [Fact]
+        public async Task Killed_process_mid_submit_is_recovered_after_restart_with_the_original_id_and_one_charge()
+        {
+            await using var sandbox = await JournalSandbox.StartAsync();
+            var journal = Path.Combine(Path.GetTempPath(), "seedance-kill-" + Guid.NewGuid().ToString("N"), "journal.jsonl");
+            try
+            {
+                sandbox.Faults.Enqueue(SandboxFaultKind.Slow, delay: TimeSpan.FromSeconds(2));
+                using (var probe = JournalProbeProcess.Start(sandbox.BaseUri, sandbox.Options.ApiKey, journal, count: 1, parallel: 1, prefix: "Killed mid-flight", maxRetries: 0))
+                {
+                    // The fault is taken when the POST arrives: from then on the sandbox holds the request, then creates the task.
+                    await Eventually.TrueAsync(() => sandbox.Faults.Pending == 0, "the sandbox received the probe's POST");
+                    await probe.KillAsync();
+                }
+
+                await Eventually.TrueAsync(() => sandbox.Account(sandbox.Options.ApiKey).Charges.Count == 1, "the sandbox created the task of the killed process");
+                var charge = sandbox.Account(sandbox.Options.ApiKey).Charges.Single();
+                using var session = JournalSandbox.Session(sandbox, journalPath: journal);
+                Assert.Single(session.Run("Get-SeedanceTask -Unconfirmed").ShouldSucceed().Output);
+
+                var resumed = session.Run("Resume-SeedanceTask -ApiKey $Key -Confirm:$false").ShouldSucceed().Output.Single();
+
+                Assert.Equal(charge.TaskId, resumed.Properties["Id"].Value);
+                Assert.Single(sandbox.Account(sandbox.Options.ApiKey).Charges);
+                await Eventually.TrueAsync(() => sandbox.RequestLog.Count(r => r.Method == "POST" && r.IdempotencyKey == charge.IdempotencyKey) == 2, "both POSTs of the key are logged");
+                Assert.Single(sandbox.RequestLog.Where(r => r.Method == "POST").Select(r => r.BodySha256).Distinct());
+            }
+            finally
+            {
+                Directory.Delete(Path.GetDirectoryName(journal)!, recursive: true);
+            }
+        }
+
+        [Fact]
+        public async Task Resume_WhatIf_sends_nothing_and_leaves_the_task_unconfirmed()
+        {
+            await using var sandbox = await JournalSandbox.StartAsync();
+            using var session = JournalSandbox.Session(sandbox, maxRetries: 0);
+            sandbox.Faults.Enqueue(SandboxFaultKind.DropConnectionAfterCreate);
+            session.Run("New-SeedanceVideo -Prompt 'A paper boat' -ApiKey $Key");
+            var posts = sandbox.RequestLog.Count;
+
+            session.Run("Resume-SeedanceTask -ApiKey $Key -WhatIf").ShouldSucceed();
+
+            Assert.Equal(posts, sandbox.RequestLog.Count);
+            Assert.Single(session.Run("Get-SeedanceTask -Unconfirmed").ShouldSucceed().Output);
+        }
+
+        [Fact]
+        public async Task Resume_of_an_unknown_key_is_a_non_terminating_not_found_error()
+        {
+            await using var sandbox = await JournalSandbox.StartAsync();
+            using var session = JournalSandbox.Session(sandbox);
+
+            var result = session.Run("Resume-SeedanceTask -IdempotencyKey 'sdps-nope' -ApiKey $Key -Confirm:$false; 'went on'");
+
+            Assert.Equal("Seedance.not_found", Assert.Single(result.Errors).FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal("went on", result.Output.Single().ToString());
+            Assert.Empty(sandbox.RequestLog);
+        }
+
+        [Fact]
+        public async Task The_api_key_never_appears_in_the_journal_file()
+        {
+            await using var sandbox = await JournalSandbox.StartAsync();
+            using var session = JournalSandbox.Session(sandbox, maxRetries: 0);
+            sandbox.Faults.Enqueue(SandboxFaultKind.DropConnectionAfterCreate);
+            session.Run("New-SeedanceVideo -Prompt 'First, lost' -ApiKey $Key");
+            session.Run("New-SeedanceVideo -Prompt 'Second, kept' -ApiKey $Key; Resume-SeedanceTask -ApiKey $Key -Confirm:$false; Get-SeedanceTask -Refresh -ApiKey $Key").ShouldSucceed();
+
+            var text = File.ReadAllText(session.JournalPath);
+            var bytes = File.ReadAllBytes(session.JournalPath);
+
+            Assert.Equal(2, session.Run("Get-SeedanceTask").ShouldSucceed().Output.Count);
+            Assert.DoesNotContain(sandbox.Options.ApiKey, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(sandbox.Options.ApiKey)), text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Bearer", text, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal((byte)'\n', bytes[^1]);
+        }
+    }
+}
