@@ -61,7 +61,7 @@ namespace Seedance.Tests
             using var session = new PowerShellSession();
 
             var result = session.Run(
-                Configure + "1..20 | ForEach-Object { if ($_ % 7 -eq 0) { \"prompt $_ [fail]\" } else { \"prompt $_\" } } | New-SeedanceVideo -ApiKey $Key | Wait-SeedanceTask -ApiKey $Key | Save-SeedanceVideo -Path $Dir -ApiKey $Key",
+                Configure + "1..20 | ForEach-Object { if ($_ % 6 -eq 0) { \"prompt $_ [fail]\" } else { \"prompt $_\" } } | New-SeedanceVideo -ApiKey $Key | Wait-SeedanceTask -ApiKey $Key | Save-SeedanceVideo -Path $Dir -ApiKey $Key",
                 Variables(sandbox, _folder));
 
             Assert.Null(result.Terminating);

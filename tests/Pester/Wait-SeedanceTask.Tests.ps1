@@ -1,0 +1,77 @@
+#Requires -Version 7.4
+# Wait-SeedanceTask against a time-scaled sandbox: completion order, failures, timeout, Ctrl+C, zero 429.
+
+BeforeAll {
+    $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+    Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
+    Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force
+    $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.5 -RateLimit 30 -RateWindowSeconds 2
+    $script:key = ConvertTo-SecureString -String $sandbox.ApiKey -AsPlainText -Force
+    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 30 -RateLimitWindowSeconds 2
+    $script:dir = Join-Path ([System.IO.Path]::GetTempPath()) ("seedance-pester-wait-" + [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Path $dir | Out-Null
+}
+
+AfterAll {
+    Set-SeedanceConfiguration -Reset
+    if ($sandbox) { $sandbox | Stop-TestSandbox }
+    if ($dir -and (Test-Path $dir)) { Remove-Item -Recurse -Force $dir }
+}
+
+Describe 'Wait-SeedanceTask' {
+    It 'waits for 20 tasks in one loop and saves 20 files with no 429' {
+        $files = 1..20 | ForEach-Object { "prompt number $_" } |
+            New-SeedanceVideo -ApiKey $key | Wait-SeedanceTask -ApiKey $key | Save-SeedanceVideo -Path $dir -ApiKey $key
+        $files | Should -HaveCount 20
+        $files | ForEach-Object { $_ | Should -BeOfType System.IO.FileInfo }
+        $log = Invoke-RestMethod -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/log'))
+        @($log | Where-Object status -EQ 429) | Should -HaveCount 0
+    }
+
+    It 'reports failed tasks as Seedance.TaskFailed errors carrying the task' {
+        $tasks = 'one fine clip', 'two [fail] clip', 'three fine clip' | New-SeedanceVideo -ApiKey $key
+        $done = $tasks | Wait-SeedanceTask -ApiKey $key -ErrorVariable failures -ErrorAction SilentlyContinue
+        $done | Should -HaveCount 2
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.TaskFailed*'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        $failures[0].TargetObject.Status | Should -Be 'failed'
+        $failures[0].Exception.Message | Should -Match 'refunded'
+    }
+
+    It 'accepts ids as strings and objects with task_id' {
+        $tasks = 'id clip one', 'id clip two' | New-SeedanceVideo -ApiKey $key
+        $done = $tasks[0].Id, [pscustomobject]@{ task_id = $tasks[1].Id } | Wait-SeedanceTask -ApiKey $key
+        $done | Should -HaveCount 2
+        $done | ForEach-Object { $_.Status | Should -Be 'completed' }
+    }
+
+    It 'gives one OperationTimeout error per unfinished task' {
+        $slow = New-SeedanceVideo -Prompt 'a slow clip [takes:3600]' -ApiKey $key
+        $result = $slow | Wait-SeedanceTask -Timeout 1 -ApiKey $key -ErrorVariable timeouts -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $timeouts | Should -HaveCount 1
+        $timeouts[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $timeouts[0].TargetObject.Status | Should -Be 'processing'
+    }
+
+    It 'stops promptly when the pipeline is stopped, and the task goes on' {
+        $slow = New-SeedanceVideo -Prompt 'another slow clip [takes:3600]' -ApiKey $key
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({
+                param($Path, $Uri, $Key, $Task)
+                Import-Module $Path
+                Set-SeedanceConfiguration -BaseUri $Uri -RateLimit 30 -RateLimitWindowSeconds 2
+                $Task | Wait-SeedanceTask -ApiKey $Key
+            }).AddArgument((Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1')).AddArgument($sandbox.BaseUri).AddArgument($key).AddArgument($slow)
+        $running = $shell.BeginInvoke()
+        $deadline = [datetime]::UtcNow.AddSeconds(30)
+        while ($shell.Streams.Progress.Count -eq 0 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $shell.Stop()
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+        $running.IsCompleted | Should -BeTrue
+        $shell.Dispose()
+        (Get-SeedanceTask -Id $slow.Id -ApiKey $key).Status | Should -Be 'processing'
+    }
+}
