@@ -52,7 +52,7 @@ namespace Seedance.Tests.Journal
             session.Run(SubmitFour).ShouldSucceed();
             var account = sandbox.Account(sandbox.Options.ApiKey);
             await Eventually.TrueAsync(() => account.Refunds.Count == 1, "the [fail] task was refunded");
-            session.Run("Get-SeedanceTask -First 3 -Refresh -ApiKey $Key").ShouldSucceed();
+            session.Run("Get-SeedanceTask -First 3 | Wait-SeedanceTask -ApiKey $Key -ErrorAction SilentlyContinue");
             sandbox.Faults.Enqueue(Seedance.Sandbox.SandboxFaultKind.DropConnectionAfterCreate);
             session.Run("New-SeedanceVideo -Prompt 'Lost reply' -ApiKey $Key");
 

@@ -63,7 +63,8 @@ namespace Seedance.Tests.Journal
             await using var sandbox = await JournalSandbox.StartAsync(TimeSpan.FromMilliseconds(200));
             using var session = JournalSandbox.Session(sandbox);
             session.Run(SubmitThree).ShouldSucceed();
-            await Eventually.TrueAsync(() => sandbox.Account(sandbox.Options.ApiKey).Refunds.Count == 1, "the [fail] task failed");
+            var lastFinishes = sandbox.Account(sandbox.Options.ApiKey).Charges[^1].At + sandbox.Options.ProcessingTime;
+            await Eventually.TrueAsync(() => DateTimeOffset.UtcNow > lastFinishes.AddMilliseconds(100), "every task's processing time is over");
 
             var refreshed = session.Run("Get-SeedanceTask -Refresh -ApiKey $Key").ShouldSucceed().Output;
 
@@ -88,6 +89,21 @@ namespace Seedance.Tests.Journal
 
             var charges = sandbox.Account(sandbox.Options.ApiKey).Charges;
             Assert.Equal(new[] { charges[2].TaskId, charges[1].TaskId }, fetched.Select(t => t.Properties["Id"].Value));
+        }
+
+        [Fact]
+        public async Task Listed_tasks_pipe_into_Wait_and_Save_and_the_journal_learns_their_final_state()
+        {
+            await using var sandbox = await JournalSandbox.StartAsync();
+            using var session = JournalSandbox.Session(sandbox);
+            session.Run(SubmitThree).ShouldSucceed();
+            var folder = Path.Combine(Path.GetDirectoryName(session.JournalPath)!, "videos");
+            Directory.CreateDirectory(folder);
+
+            var saved = session.Run("Get-SeedanceTask | Wait-SeedanceTask -ApiKey $Key -ErrorAction SilentlyContinue | Save-SeedanceVideo -Path $Dir -ApiKey $Key", new Dictionary<string, object?> { ["Dir"] = folder });
+
+            Assert.Equal(2, saved.Output.Count(o => o.BaseObject is FileInfo));
+            Assert.Equal(new object[] { "completed", "failed", "completed" }, session.Run("Get-SeedanceTask").ShouldSucceed().Output.Select(t => t.Properties["Status"].Value));
         }
 
         [Fact]

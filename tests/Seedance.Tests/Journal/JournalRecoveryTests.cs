@@ -28,7 +28,7 @@ namespace Seedance.Tests.Journal
             Assert.Equal("unconfirmed", unconfirmed.Properties["Status"].Value);
             Assert.Equal(charge.IdempotencyKey, unconfirmed.Properties["IdempotencyKey"].Value);
 
-            var resumed = session.Run("Resume-SeedanceTask -ApiKey $Key -Confirm:$false").ShouldSucceed().Output.Single();
+            var resumed = session.Run("Get-SeedanceTask -Unconfirmed | Resume-SeedanceTask -ApiKey $Key -Confirm:$false").ShouldSucceed().Output.Single();
 
             Assert.Equal(charge.TaskId, resumed.Properties["Id"].Value);
             Assert.Equal("A lighthouse in a storm", resumed.Properties["Prompt"].Value);

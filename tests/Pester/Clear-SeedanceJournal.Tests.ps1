@@ -1,0 +1,34 @@
+#Requires -Version 7.4
+# Pester 5: Clear-SeedanceJournal removes finished tasks and keeps unfinished and unconfirmed ones.
+
+BeforeAll {
+    $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+    Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
+    Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force
+    $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.3 -RateLimit 100000 -RateWindowSeconds 1
+    $script:key = ConvertTo-SecureString -String $sandbox.ApiKey -AsPlainText -Force
+    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 100000 -RateLimitWindowSeconds 1 -MaxRetries 0 -JournalPath (Join-Path $TestDrive 'journal.jsonl')
+    New-SeedanceVideo -Prompt 'Finished soon' -ApiKey $key | Wait-SeedanceTask -ApiKey $key | Out-Null
+    New-SeedanceVideo -Prompt 'Still running' -ApiKey $key | Out-Null
+    $fault = @{ kind = 'DropConnectionAfterCreate' } | ConvertTo-Json
+    Invoke-RestMethod -Method Post -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/faults')) -Body $fault -ContentType 'application/json' | Out-Null
+    New-SeedanceVideo -Prompt 'Lost reply' -ApiKey $key -ErrorAction SilentlyContinue | Out-Null
+}
+
+AfterAll {
+    Set-SeedanceConfiguration -Reset
+    if ($script:sandbox) { $script:sandbox | Stop-TestSandbox }
+}
+
+Describe 'Clear-SeedanceJournal' {
+    It 'changes nothing with -WhatIf' {
+        Clear-SeedanceJournal -OlderThanDays 0 -WhatIf -PassThru | Should -BeNullOrEmpty
+        Get-SeedanceTask | Should -HaveCount 3
+    }
+
+    It 'removes only the finished task' {
+        $removed = @(Clear-SeedanceJournal -OlderThanDays 0 -PassThru -Confirm:$false)
+        $removed.Prompt | Should -Be @('Finished soon')
+        (Get-SeedanceTask).Prompt | Should -Be @('Lost reply', 'Still running')
+    }
+}

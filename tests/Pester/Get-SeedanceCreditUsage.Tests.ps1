@@ -1,0 +1,44 @@
+#Requires -Version 7.4
+# Pester 5: Get-SeedanceCreditUsage totals the journal's credits and agrees with the sandbox's ledger.
+
+BeforeAll {
+    $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+    Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
+    Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force
+    $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.3 -RateLimit 100000 -RateWindowSeconds 1
+    $script:key = ConvertTo-SecureString -String $sandbox.ApiKey -AsPlainText -Force
+    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 100000 -RateLimitWindowSeconds 1 -JournalPath (Join-Path $TestDrive 'journal.jsonl')
+    New-SeedanceVideo -Prompt 'One at 1080p' -Resolution 1080p -ApiKey $key | Out-Null
+    New-SeedanceVideo -Prompt 'Two at 1080p [fail]' -Resolution 1080p -ApiKey $key | Out-Null
+    New-SeedanceVideo -Prompt 'Three at default' -ApiKey $key | Out-Null
+    # Waiting records every final state (and the refund) in the journal.
+    Get-SeedanceTask | Wait-SeedanceTask -ApiKey $key -ErrorAction SilentlyContinue | Out-Null
+    $script:account = Invoke-RestMethod -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/accounts')) | Select-Object -First 1
+}
+
+AfterAll {
+    Set-SeedanceConfiguration -Reset
+    if ($script:sandbox) { $script:sandbox | Stop-TestSandbox }
+}
+
+Describe 'Get-SeedanceCreditUsage' {
+    It 'totals used, refunded and net credits as the ledger does' {
+        $used = ($account.charges | Measure-Object -Property credits -Sum).Sum
+        $refunded = ($account.refunds | Measure-Object -Property credits -Sum).Sum
+        $total = Get-SeedanceCreditUsage
+        $total.Tasks | Should -Be 3
+        $total.CreditsUsed | Should -Be $used
+        $total.CreditsRefunded | Should -Be $refunded
+        $total.CreditsNet | Should -Be ($used - $refunded)
+    }
+
+    It 'groups by resolution using the body (720p when the body left it out)' {
+        $rows = @(Get-SeedanceCreditUsage -GroupBy Resolution)
+        $rows.Group | Should -Be @('1080p', '720p')
+        $rows[0].Tasks | Should -Be 2
+    }
+
+    It 'leaves out submissions before -Since' {
+        Get-SeedanceCreditUsage -Since ([datetime]::Now.AddMinutes(5)) | Should -BeNullOrEmpty
+    }
+}

@@ -1,0 +1,56 @@
+#Requires -Version 7.4
+# Pester 5: Get-SeedanceTask without -Id lists this machine's submissions from the journal.
+
+BeforeAll {
+    $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+    Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
+    Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force
+    $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.3 -RateLimit 100000 -RateWindowSeconds 1
+    $script:key = ConvertTo-SecureString -String $sandbox.ApiKey -AsPlainText -Force
+    $script:journal = Join-Path $TestDrive 'journal.jsonl'
+    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 100000 -RateLimitWindowSeconds 1 -JournalPath $journal
+    $script:cut = [datetime]::Now
+    New-SeedanceVideo -Prompt 'First clip' -Resolution 1080p -Duration 6 -ApiKey $key | Out-Null
+    New-SeedanceVideo -Prompt 'Second clip [fail]' -ApiKey $key | Out-Null
+    New-SeedanceVideo -Prompt 'Third clip' -QualityTier pro -Resolution 4k -ApiKey $key | Out-Null
+}
+
+AfterAll {
+    Set-SeedanceConfiguration -Reset
+    if ($script:sandbox) { $script:sandbox | Stop-TestSandbox }
+}
+
+Describe 'Get-SeedanceTask (journal)' {
+    It 'lists submissions newest first with prompt, resolution and duration from the journal' {
+        $tasks = @(Get-SeedanceTask)
+        $tasks | Should -HaveCount 3
+        $tasks.Prompt | Should -Be @('Third clip', 'Second clip [fail]', 'First clip')
+        $tasks.Resolution | Should -Be @('4k', '720p', '1080p')
+        $tasks[2].Duration | Should -Be 6
+        $tasks[0].PSObject.TypeNames[0] | Should -Be 'Seedance.SeedanceTask'
+    }
+
+    It 'filters with -First, -Since and -Status' {
+        (Get-SeedanceTask -First 1).Prompt | Should -Be 'Third clip'
+        Get-SeedanceTask -Since $cut | Should -HaveCount 3
+        Get-SeedanceTask -Since ([datetime]::Now.AddMinutes(5)) | Should -BeNullOrEmpty
+        Get-SeedanceTask -Status processing | Should -HaveCount 3
+    }
+
+    It 'refreshes unfinished tasks through the API and pipes into Get-SeedanceTask -Id' {
+        $deadline = [datetime]::UtcNow.AddSeconds(30)
+        do {
+            $refreshed = @(Get-SeedanceTask -Refresh -ApiKey $key)
+        } until (($refreshed.Status -notcontains 'processing') -or [datetime]::UtcNow -gt $deadline)
+        $refreshed.Status | Should -Be @('completed', 'failed', 'completed')
+        $byId = @(Get-SeedanceTask -First 2 | Get-SeedanceTask -ApiKey $key)
+        $byId.Id | Should -Be $refreshed[0..1].Id
+    }
+
+    It 'skips a torn last line with a warning and still lists the good entries' {
+        Add-Content -Path $journal -Value '{"sum":"00","event":{"kind":"subm' -NoNewline
+        $tasks = @(Get-SeedanceTask -WarningVariable warnings -WarningAction SilentlyContinue)
+        $tasks | Should -HaveCount 3
+        $warnings | Should -HaveCount 1
+    }
+}

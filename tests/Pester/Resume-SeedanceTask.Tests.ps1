@@ -1,0 +1,55 @@
+#Requires -Version 7.4
+# Pester 5: Resume-SeedanceTask recovers a submit whose response was lost, with its original task and one charge.
+
+BeforeAll {
+    $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+    Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
+    Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force
+    $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.5 -RateLimit 100000 -RateWindowSeconds 1
+    $script:key = ConvertTo-SecureString -String $sandbox.ApiKey -AsPlainText -Force
+    $script:journal = Join-Path $TestDrive 'journal.jsonl'
+    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 100000 -RateLimitWindowSeconds 1 -MaxRetries 0 -JournalPath $journal
+
+    function Get-Charges {
+        (Invoke-RestMethod -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/accounts'))) | ForEach-Object { $_.charges }
+    }
+}
+
+AfterAll {
+    Set-SeedanceConfiguration -Reset
+    if ($script:sandbox) { $script:sandbox | Stop-TestSandbox }
+}
+
+Describe 'Resume-SeedanceTask' {
+    It 'recovers a dropped submit response with the original task id and one charge' {
+        $fault = @{ kind = 'DropConnectionAfterCreate' } | ConvertTo-Json
+        Invoke-RestMethod -Method Post -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/faults')) -Body $fault -ContentType 'application/json' | Out-Null
+
+        New-SeedanceVideo -Prompt 'A lighthouse in a storm' -ApiKey $key -ErrorAction SilentlyContinue -ErrorVariable lost | Should -BeNullOrEmpty
+        $lost | Should -HaveCount 1
+        $charge = @(Get-Charges)
+        $charge | Should -HaveCount 1
+
+        $unconfirmed = @(Get-SeedanceTask -Unconfirmed)
+        $unconfirmed | Should -HaveCount 1
+        $unconfirmed[0].Status | Should -Be 'unconfirmed'
+        $unconfirmed[0].IdempotencyKey | Should -Be $charge[0].idempotency_key
+
+        Resume-SeedanceTask -ApiKey $key -WhatIf | Should -BeNullOrEmpty
+        $resumed = Resume-SeedanceTask -ApiKey $key -Confirm:$false
+
+        $resumed.Id | Should -Be $charge[0].task_id
+        @(Get-Charges) | Should -HaveCount 1
+        Get-SeedanceTask -Unconfirmed | Should -BeNullOrEmpty
+    }
+
+    It 'reports an unknown idempotency key as a non-terminating not_found error' {
+        Resume-SeedanceTask -IdempotencyKey 'sdps-unknown' -ApiKey $key -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.not_found*'
+    }
+
+    It 'never writes the API key into the journal' {
+        Get-Content -Raw -Path $journal | Should -Not -Match ([regex]::Escape($sandbox.ApiKey))
+    }
+}
