@@ -20,15 +20,21 @@ namespace Seedance.Loader
 
         private ModuleLoadContext(string directory) => _directory = directory;
 
-        /// <summary>The module assembly in <paramref name="directory"/>, loaded once per folder and process.</summary>
+        /// <summary>
+        /// The module assembly in <paramref name="directory"/>, loaded once per version and process. A second folder with
+        /// the same version (an installed copy and a build output, say) gets the copy already loaded, as PowerShell's own
+        /// loading would: PowerShell caches cmdlet metadata by type name, so two copies of one version cannot coexist.
+        /// </summary>
         public static Assembly LoadModule(string directory, string moduleFileName)
         {
+            var path = Path.Combine(directory, moduleFileName);
+            var identity = AssemblyName.GetAssemblyName(path).FullName;
             lock (Modules)
             {
-                if (!Modules.TryGetValue(directory, out var module))
+                if (!Modules.TryGetValue(identity, out var module))
                 {
-                    module = new ModuleLoadContext(directory).LoadFromAssemblyPath(Path.Combine(directory, moduleFileName));
-                    Modules.Add(directory, module);
+                    module = new ModuleLoadContext(directory).LoadFromAssemblyPath(path);
+                    Modules.Add(identity, module);
                 }
 
                 return module;

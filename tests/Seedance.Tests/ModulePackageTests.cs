@@ -100,9 +100,13 @@ namespace Seedance.Tests
             Assert.Contains("SEEDANCE_API_KEY", about.ToString(), StringComparison.Ordinal);
             Assert.Equal("Seedance", manifest.Properties["Name"].Value);
 
-            // The installed copy runs from its own folder, not from the build output.
-            var location = session.Run("(Get-Command New-SeedancePrompt).ImplementingType.Assembly.Location").ShouldSucceed().Output.Single().ToString();
-            Assert.Equal(Path.Combine(installed, "Seedance.dll"), location);
+            // One version's assemblies load once per process (the build output may have come first in this test process):
+            // the installed folder must hold every assembly the module's code has loaded.
+            var loaded = session.Run(
+                "$null = New-SeedancePrompt -Subject 'a fox'; [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command New-SeedancePrompt).ImplementingType.Assembly).Assemblies | ForEach-Object { [System.IO.Path]::GetFileName($_.Location) }")
+                .ShouldSucceed().Output.Select(o => o.ToString()).ToList();
+            Assert.Contains("Seedance.Client.dll", loaded);
+            Assert.All(loaded, file => Assert.True(File.Exists(Path.Combine(installed, file)), $"{file} is loaded by the module but missing from the package."));
         }
 
         public void Dispose()
