@@ -14,3 +14,14 @@ $addExportedCmdlet = [System.Management.Automation.PSModuleInfo].GetMethod('AddE
 foreach ($cmdlet in $inner.ExportedCmdlets.Values) {
     $addExportedCmdlet.Invoke($ExecutionContext.SessionState.Module, @(, $cmdlet))
 }
+
+# On PowerShell 7 the module's types live in its own load context, where scripts cannot find them by name: register
+# their full names ([Seedance.SeedanceTask], [Seedance.Prompts.SeedancePrompt]...) as type accelerators.
+if ($PSEdition -eq 'Core') {
+    $accelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
+    $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($moduleAssembly)
+    $client = $context.LoadFromAssemblyName(($moduleAssembly.GetReferencedAssemblies() | Where-Object Name -EQ 'Seedance.Client'))
+    foreach ($type in @($moduleAssembly.GetExportedTypes()) + @($client.GetExportedTypes())) {
+        $accelerators::Add($type.FullName, $type)
+    }
+}
