@@ -1,5 +1,5 @@
 @{
-    RootModule           = 'Seedance.dll'
+    RootModule           = 'Seedance.psm1'
     ModuleVersion        = '0.1.0'
     CompatiblePSEditions = @('Desktop', 'Core')
     GUID                 = '6f1f6c1e-3a53-4f0e-9a57-5eedda2ce0d1'
@@ -16,6 +16,7 @@
         'Get-SeedanceConfiguration'
         'Get-SeedanceCreditUsage'
         'Get-SeedanceTask'
+        'New-SeedancePrompt'
         'New-SeedanceVideo'
         'Remove-SeedanceApiKey'
         'Resume-SeedanceTask'
@@ -29,7 +30,9 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Seedance', 'Video', 'AI', 'API', 'GenerativeAI', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'See CHANGELOG.md.'
+            ProjectUri   = 'https://github.com/seedance-powershell/Seedance'
+            LicenseUri   = 'https://github.com/seedance-powershell/Seedance/blob/main/LICENSE'
+            ReleaseNotes = '0.1.0: first release. New-SeedanceVideo, Get-SeedanceTask, Wait-SeedanceTask, Save-SeedanceVideo, New-SeedancePrompt, API key in SecretManagement, retries that never pay twice, a task journal, PowerShell 5.1 and 7.4+. See CHANGELOG.md.'
         }
     }
 }

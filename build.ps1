@@ -55,13 +55,10 @@ function Invoke-Test {
 }
 
 function Invoke-Package {
-    Invoke-Dotnet build (Join-Path $root 'src/Seedance/Seedance.csproj') -c Release
-    $manifest = Import-PowerShellDataFile (Join-Path $moduleOut 'Seedance.psd1')
-    $target = Join-Path $root "out/package/Seedance/$($manifest.ModuleVersion)"
-    if (Test-Path $target) { Remove-Item $target -Recurse -Force }
-    New-Item -ItemType Directory -Path $target -Force | Out-Null
-    Copy-Item -Path (Join-Path $moduleOut '*') -Destination $target -Recurse
-    Write-Host "Module folder: $target"
+    # The same as the plain `dotnet pack src/Seedance.Package -c Release`: the versioned module folder
+    # out/package/Seedance/<version>/ and out/package/Seedance.<version>.nupkg, ready for a local PSResource repository.
+    Invoke-Dotnet pack (Join-Path $root 'src/Seedance.Package/Seedance.Package.csproj') -c Release
+    Get-ChildItem -Path (Join-Path $root 'out/package') -Filter 'Seedance.*.nupkg' | ForEach-Object { Write-Host "Package: $($_.FullName)" }
 }
 
 function Invoke-Demo {

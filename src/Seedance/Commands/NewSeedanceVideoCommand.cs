@@ -5,6 +5,7 @@ using System.Text;
 using Seedance.Binding;
 using Seedance.Errors;
 using Seedance.Json;
+using Seedance.Prompts;
 using Seedance.Requests;
 using Seedance.Results;
 using Seedance.Session;
@@ -147,6 +148,11 @@ namespace Seedance.Commands
         protected override void ProcessRecord()
         {
             var request = ToRequest();
+            foreach (var finding in PromptLint.Check(request.Prompt))
+            {
+                WriteWarning(finding.Message);
+            }
+
             var problems = VideoRequestValidator.Validate(request);
             if (problems.Count > 0)
             {

@@ -1,0 +1,19 @@
+namespace Seedance.Prompts
+{
+    /// <summary>One reference asset for <c>media_urls</c>: its public URL and its role.</summary>
+    public sealed class MediaReference
+    {
+        /// <summary>Creates a reference.</summary>
+        public MediaReference(string url, MediaRole role)
+        {
+            Url = url;
+            Role = role;
+        }
+
+        /// <summary>The public https URL.</summary>
+        public string Url { get; }
+
+        /// <summary>What the reference is for.</summary>
+        public MediaRole Role { get; }
+    }
+}
