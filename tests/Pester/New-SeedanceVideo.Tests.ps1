@@ -143,7 +143,8 @@ Describe 'New-SeedanceVideo' {
             $task = New-SeedanceVideo 'a fox under the northern lights' -ApiKey $key
 
             $task.Id | Should -Match '^sd2_'
-            $posts = @(Get-SandboxPost | Select-Object -Skip $before)
+            $all = @(Get-SandboxPost)
+            $posts = @($all | Select-Object -Last ($all.Count - $before))
             $posts.Count | Should -Be 4
             @($posts.idempotency_key | Sort-Object -Unique).Count | Should -Be 1
             @($posts.body_sha256 | Sort-Object -Unique).Count | Should -Be 1

@@ -26,16 +26,7 @@ namespace Seedance.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            TaskJournal journal;
-            try
-            {
-                journal = SessionJournal.Open(SessionRegistry.Current);
-            }
-            catch (SeedanceException e)
-            {
-                ThrowTerminatingError(SeedanceErrorRecord.From(e, null));
-                return;
-            }
+            var journal = OpenJournal();
 
             var before = DateTimeOffset.UtcNow.AddDays(-OlderThanDays);
             if (!ShouldProcess(journal.Path, $"Remove finished tasks with no news since {before.ToLocalTime():g}"))

@@ -22,22 +22,9 @@ namespace Seedance.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            TaskJournal journal;
-            try
-            {
-                journal = SessionJournal.Open(SessionRegistry.Current);
-            }
-            catch (SeedanceException e)
-            {
-                ThrowTerminatingError(SeedanceErrorRecord.From(e, null));
-                return;
-            }
+            var journal = OpenJournal();
 
-            var snapshot = journal.Read();
-            foreach (var warning in SessionJournal.Warnings(journal, snapshot))
-            {
-                WriteWarning(warning);
-            }
+            var snapshot = ReadJournal(journal);
 
             DateTimeOffset? since = Since is { } value ? new DateTimeOffset(value) : null;
             foreach (var usage in CreditUsageReport.Compute(snapshot.Entries, GroupBy, since))

@@ -91,16 +91,7 @@ namespace Seedance.Commands
         /// <summary>Lists the journal's tasks; with -Refresh, first brings the unfinished ones among them up to date.</summary>
         private void WriteJournalTasks()
         {
-            TaskJournal journal;
-            try
-            {
-                journal = SessionJournal.Open(SessionRegistry.Current);
-            }
-            catch (SeedanceException e)
-            {
-                ThrowTerminatingError(SeedanceErrorRecord.From(e, null));
-                return;
-            }
+            var journal = OpenJournal();
 
             var query = new JournalQuery
             {
@@ -109,11 +100,7 @@ namespace Seedance.Commands
                 UnconfirmedOnly = Unconfirmed,
                 First = First,
             };
-            var snapshot = journal.Read();
-            foreach (var warning in SessionJournal.Warnings(journal, snapshot))
-            {
-                WriteWarning(warning);
-            }
+            var snapshot = ReadJournal(journal);
 
             if (Refresh)
             {

@@ -40,22 +40,9 @@ namespace Seedance.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            TaskJournal journal;
-            try
-            {
-                journal = SessionJournal.Open(SessionRegistry.Current);
-            }
-            catch (SeedanceException e)
-            {
-                ThrowTerminatingError(SeedanceErrorRecord.From(e, null));
-                return;
-            }
+            var journal = OpenJournal();
 
-            var snapshot = journal.Read();
-            foreach (var warning in SessionJournal.Warnings(journal, snapshot))
-            {
-                WriteWarning(warning);
-            }
+            var snapshot = ReadJournal(journal);
 
             var byKey = snapshot.Entries.ToDictionary(entry => entry.IdempotencyKey, StringComparer.Ordinal);
             foreach (var key in _keys.Distinct(StringComparer.Ordinal))

@@ -3,6 +3,8 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Errors;
+using Seedance.Journal;
+using Seedance.Session;
 using Seedance.Threading;
 
 namespace Seedance.Commands
@@ -28,6 +30,32 @@ namespace Seedance.Commands
         /// <summary>Writes a client failure as a non-terminating error.</summary>
         protected void WriteSeedanceError(SeedanceException exception, object? target) =>
             WriteError(SeedanceErrorRecord.From(exception, target));
+
+        /// <summary>The session's task journal; a journal that is turned off is a terminating error.</summary>
+        protected TaskJournal OpenJournal()
+        {
+            try
+            {
+                return SessionJournal.Open(SessionRegistry.Current);
+            }
+            catch (SeedanceException e)
+            {
+                ThrowTerminatingError(SeedanceErrorRecord.From(e, null));
+                throw;
+            }
+        }
+
+        /// <summary>Reads the journal, warning about each damaged line it had to skip.</summary>
+        protected JournalSnapshot ReadJournal(TaskJournal journal)
+        {
+            var snapshot = journal.Read();
+            foreach (var warning in SessionJournal.Warnings(journal, snapshot))
+            {
+                WriteWarning(warning);
+            }
+
+            return snapshot;
+        }
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stopping.Cancel();
