@@ -24,6 +24,11 @@ namespace Seedance.Sandbox
         /// <summary>Wait the given delay before answering; a slow submit keeps its idempotency key in flight meanwhile.</summary>
         Slow,
 
+        /// <summary>
+        /// Answer <c>400 invalid_request</c> before doing anything, as the API would for a rule the client does not know yet.
+        /// </summary>
+        InvalidRequest400,
+
         /// <summary>Cut a download off after the given number of body bytes: the connection closes short of its Content-Length.</summary>
         CutDownload,
     }

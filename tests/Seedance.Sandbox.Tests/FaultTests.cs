@@ -63,6 +63,18 @@ namespace Seedance.Sandbox.Tests
         }
 
         [Fact]
+        public async Task Invalid_request_fault_answers_400_and_charges_nothing()
+        {
+            await using var sandbox = await TestSandbox.StartAsync();
+            sandbox.Host.Faults.Enqueue(SandboxFaultKind.InvalidRequest400);
+
+            using var response = await sandbox.Api.SubmitAsync(SandboxApi.ValidBody, "k-400");
+
+            await SandboxApi.AssertErrorAsync(response, 400, "invalid_request");
+            Assert.Empty(sandbox.Host.Account(sandbox.Api.ApiKey).Charges);
+        }
+
+        [Fact]
         public async Task Rate_limited_fault_sends_the_given_retry_after()
         {
             await using var sandbox = await TestSandbox.StartAsync();

@@ -167,6 +167,24 @@ namespace Seedance.Tests
         }
 
         [Fact]
+        public async Task Bad_request_from_the_api_is_not_retried_and_becomes_an_InvalidArgument_error()
+        {
+            await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions());
+            sandbox.Faults.Enqueue(SandboxFaultKind.InvalidRequest400);
+            using var session = SeedanceSessions.Open(sandbox);
+
+            var result = session.Run("'a fox in snow' | New-SeedanceVideo -ApiKey $Key; 'next statement'", Variables(sandbox));
+
+            Assert.Equal("next statement", Assert.Single(result.Output).ToString());
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("Seedance.invalid_request,Seedance.Commands.NewSeedanceVideoCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Single(Posts(sandbox));
+            Assert.Empty(sandbox.Account(SeedanceSessions.TestKey).Charges);
+            AssertKeyNeverShown(result, SeedanceSessions.TestKey);
+        }
+
+        [Fact]
         public async Task Same_idempotency_key_with_another_body_is_a_409_conflict_that_is_not_retried()
         {
             await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions());

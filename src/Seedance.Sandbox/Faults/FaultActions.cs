@@ -27,6 +27,9 @@ namespace Seedance.Sandbox.Faults
                 case SandboxFaultKind.RateLimited429:
                     await JsonResponses.WriteErrorAsync(context, 429, "rate_limited", "Too many requests.", Math.Max(1, fault.RetryAfterSeconds)).ConfigureAwait(false);
                     break;
+                case SandboxFaultKind.InvalidRequest400:
+                    await JsonResponses.WriteErrorAsync(context, 400, "invalid_request", "Invalid request body: a rule injected by the sandbox.").ConfigureAwait(false);
+                    break;
                 default:
                     Drop(context, trace);
                     break;

@@ -9,7 +9,8 @@ namespace Seedance.Sandbox.Faults
         public bool StrikesBefore => Kind is SandboxFaultKind.ServiceBusy503
             or SandboxFaultKind.InternalErrorBeforeCreate500
             or SandboxFaultKind.DropConnectionBeforeCreate
-            or SandboxFaultKind.RateLimited429;
+            or SandboxFaultKind.RateLimited429
+            or SandboxFaultKind.InvalidRequest400;
 
         /// <summary>True for faults that let the request do its work and then spoil the answer.</summary>
         public bool StrikesAfter => Kind is SandboxFaultKind.InternalErrorAfterCreate500 or SandboxFaultKind.DropConnectionAfterCreate;
