@@ -26,8 +26,8 @@ function Start-TestSandbox {
         [double] $RateWindowSeconds = 60
     )
 
-    $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
-    $project = Join-Path $repositoryRoot 'src/Seedance.Sandbox'
+    $repositoryRoot = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
+    $project = [System.IO.Path]::Combine($repositoryRoot, 'src', 'Seedance.Sandbox')
     $invariant = [System.Globalization.CultureInfo]::InvariantCulture
 
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
