@@ -1,0 +1,5 @@
+#!/bin/sh
+# Runs the benchmarks and writes docs/performance.md: `bench/run.sh` (all rows, under 10 minutes) or `bench/run.sh soak`.
+set -eu
+cd "$(dirname "$0")/.."
+exec dotnet run --project bench/Seedance.Benchmarks -c Release -- "${@:-all}"
