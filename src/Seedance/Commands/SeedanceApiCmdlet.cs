@@ -60,7 +60,7 @@ namespace Seedance.Commands
                 }
 
                 var key = ApiKeyResolver.Resolve(ApiKey, session, new SecretVault(this).Read);
-                return new SeedanceClient(session.ToClientOptions(key, OnTrace));
+                return new SeedanceClient(session.ToClientOptions(key, Shows("Verbose", "VerbosePreference") || Shows("Debug", "DebugPreference") ? OnTrace : null));
             }
             catch (SeedanceException e)
             {
@@ -68,6 +68,14 @@ namespace Seedance.Commands
                 throw;
             }
         }
+
+        /// <summary>
+        /// True when this call's -Verbose or -Debug (else the session's preference) would show the stream: traces are only
+        /// formatted and posted to the pipeline thread when someone will see them.
+        /// </summary>
+        private bool Shows(string parameter, string preference) => MyInvocation.BoundParameters.TryGetValue(parameter, out var value)
+            ? value is SwitchParameter { IsPresent: true }
+            : GetVariableValue(preference) is ActionPreference shown && shown != ActionPreference.SilentlyContinue && shown != ActionPreference.Ignore;
 
         private void OnTrace(SeedanceTrace trace) => Post(() =>
         {
