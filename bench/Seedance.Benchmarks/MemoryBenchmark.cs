@@ -40,8 +40,8 @@ namespace Seedance.Benchmarks
                 $"heap {Stats.F(perMany, "0")} B/task held, {Stats.F(many.Released / (double)many.Count, "0")} B/task after release; working set {Stats.F(many.WorkingSet / 1048576.0, "0")} MiB",
                 $"{small} tasks: {Stats.F(perFew, "0")} B/task held; working set {Stats.F(few.WorkingSet / 1048576.0, "0")} MiB",
                 Stats.F(perMany / perFew, "0.00") + "x per task",
-                "no growth per task beyond the tasks",
-                perMany <= perFew * 1.5 && many.Released / (double)many.Count < 1024);
+                "<= 4 KB/task held, < 1 KB/task left after release",
+                perMany <= 4096 && many.Released / (double)many.Count < 1024);
         }
 
         private static Measurement Measure(Uri baseUri, int count)
