@@ -41,6 +41,8 @@ namespace Seedance
 
             var key = idempotencyKey ?? NewIdempotencyKey();
             var task = await SubmitBodyAsync(key, RequestBody.Serialize(request), cancellationToken).ConfigureAwait(false);
+            // The submit response has no created_at; the moment it arrived is this machine's best (slightly late) guess.
+            task.CreatedAt ??= DateTimeOffset.UtcNow;
             task.Prompt = request.Prompt;
             task.Resolution = request.Resolution;
             task.Duration = request.Duration;

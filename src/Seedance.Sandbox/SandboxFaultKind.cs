@@ -24,7 +24,7 @@ namespace Seedance.Sandbox
         /// <summary>Wait the given delay before answering; a slow submit keeps its idempotency key in flight meanwhile.</summary>
         Slow,
 
-        /// <summary>Abort a download after the given number of body bytes.</summary>
+        /// <summary>Cut a download off after the given number of body bytes: the connection closes short of its Content-Length.</summary>
         CutDownload,
     }
 }

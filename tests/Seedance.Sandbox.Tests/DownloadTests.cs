@@ -172,6 +172,36 @@ namespace Seedance.Sandbox.Tests
             Assert.NotEqual(sandbox.Host.ResultBytes(b), bytes);
         }
 
+        [Fact]
+        public async Task Head_request_gives_length_and_etag_without_a_body()
+        {
+            await using var sandbox = await TestSandbox.StartAsync(o => o.VideoSize = 5_000_000);
+            var (_, output) = await CompletedAsync(sandbox);
+            using var request = new HttpRequestMessage(HttpMethod.Head, output.GetProperty("video_url").GetString());
+
+            using var response = await sandbox.Api.Http.SendAsync(request);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(5_000_000, response.Content.Headers.ContentLength);
+            Assert.NotNull(response.Headers.ETag);
+            Assert.Empty(bytes);
+        }
+
+        [Fact]
+        public async Task Fault_aimed_at_any_endpoint_also_hits_a_download()
+        {
+            await using var sandbox = await TestSandbox.StartAsync();
+            var (_, output) = await CompletedAsync(sandbox);
+            sandbox.Host.Faults.Enqueue(SandboxFaultKind.ServiceBusy503, endpoint: SandboxEndpoint.Any);
+
+            using var busy = await sandbox.Api.Http.GetAsync(output.GetProperty("video_url").GetString());
+            using var ok = await sandbox.Api.Http.GetAsync(output.GetProperty("video_url").GetString());
+
+            await SandboxApi.AssertErrorAsync(busy, 503, "service_busy");
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
         internal static async Task<(string Id, JsonElement Output)> CompletedAsync(TestSandbox sandbox)
         {
             var id = await sandbox.Api.SubmitAcceptedAsync();

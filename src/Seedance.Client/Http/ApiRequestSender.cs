@@ -48,9 +48,9 @@ namespace Seedance.Http
 
             if (outcome.Exception is { } exception)
             {
-                if (exception is OperationCanceledException canceled && cancellationToken.IsCancellationRequested)
+                if (exception is OperationCanceledException canceled && cancellationToken.IsCancellationRequested && canceled.CancellationToken != cancellationToken)
                 {
-                    throw canceled.CancellationToken == cancellationToken ? canceled : new OperationCanceledException(canceled.Message, canceled, cancellationToken);
+                    throw new OperationCanceledException(canceled.Message, canceled, cancellationToken);
                 }
 
                 if (!RetryClassifier.IsLost(exception, cancellationToken))

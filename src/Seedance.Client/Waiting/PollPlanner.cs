@@ -6,7 +6,7 @@ namespace Seedance.Waiting
     /// <summary>
     /// Decides which waiting task to poll next, and when. Pure logic on a given clock reading, so it is tested without
     /// waiting. With nothing learned yet, a task is polled at 1 s of age and then at ages growing by half each time; once
-    /// completions have been seen, it is polled when it is probably done (at the 60th, 85th and 97th percentile of
+    /// completions have been seen, it is polled when it is probably done (at the 70th, 90th and 97th percentile of
     /// learned render times), then at widening gaps. When several are due, the one most likely done goes first, then
     /// the oldest: with a tight request budget every poll lands on the task most likely to answer "completed".
     /// </summary>
@@ -15,7 +15,7 @@ namespace Seedance.Waiting
         private static readonly TimeSpan ColdFirstPoll = TimeSpan.FromSeconds(1);
         private static readonly TimeSpan ColdLongestGap = TimeSpan.FromSeconds(30);
         private static readonly TimeSpan ShortestGap = TimeSpan.FromMilliseconds(20);
-        private static readonly double[] Percentiles = { 0.6, 0.85, 0.97 };
+        private static readonly double[] Percentiles = { 0.7, 0.9, 0.97 };
 
         private readonly CompletionTimeModel _model;
         private readonly Random _random;
@@ -58,10 +58,12 @@ namespace Seedance.Waiting
 
             var median = _model.Quantile(0.5, task.Units)!.Value;
             var shortest = Max(ShortestGap, TimeSpan.FromTicks(median.Ticks / 20));
+            // As the estimate moves during a batch, a task is not asked again sooner than a tenth of its age later.
+            var spacing = last is { } previous ? Max(shortest, TimeSpan.FromTicks(previous.Ticks / 10)) : shortest;
             foreach (var percentile in Percentiles)
             {
                 var age = TimeSpan.FromTicks((long)(_model.Quantile(percentile, task.Units)!.Value.Ticks * task.Jitter));
-                if (last is not { } before || age >= before + shortest)
+                if (last is not { } before || age >= before + spacing)
                 {
                     return age;
                 }
@@ -116,6 +118,12 @@ namespace Seedance.Waiting
         {
             task.Task = seen;
             task.Polls++;
+            if (!task.AgeKnown && seen.CreatedAt is { } created)
+            {
+                task.AgeKnown = true;
+                task.Origin = created < polledAt ? created : polledAt;
+            }
+
             task.LastPolledAge = task.Age(polledAt);
             task.Jitter = 1.0 + (_random.NextDouble() * 0.1);
             if (seen.IsFinished)

@@ -20,10 +20,10 @@ namespace Seedance.Waiting
         public double Units { get; }
 
         /// <summary>When the task started rendering, on this machine's clock.</summary>
-        public DateTimeOffset Origin { get; }
+        public DateTimeOffset Origin { get; set; }
 
         /// <summary>False for a task known by id only: it is polled at once to learn its state.</summary>
-        public bool AgeKnown { get; }
+        public bool AgeKnown { get; set; }
 
         /// <summary>How old the task was at its last poll; null before the first.</summary>
         public TimeSpan? LastPolledAge { get; set; }

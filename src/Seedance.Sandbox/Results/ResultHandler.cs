@@ -132,8 +132,10 @@ namespace Seedance.Sandbox.Results
 
                     if (cutAfter is { } limit && sent >= limit)
                     {
+                        // Ending the response short of its Content-Length makes Kestrel close the connection after the
+                        // bytes already written; an abort here could discard them before they leave.
                         await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-                        FaultActions.Drop(context, trace);
+                        trace.Dropped = true;
                         return;
                     }
                 }

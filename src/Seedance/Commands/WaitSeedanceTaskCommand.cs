@@ -25,7 +25,7 @@ namespace Seedance.Commands
         public SeedanceTask[] InputObject { get; set; } = Array.Empty<SeedanceTask>();
 
         /// <summary>Task ids (for example sd2_xxxxx); objects with an Id or task_id property bind here too.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = IdParameterSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdParameterSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("task_id", "TaskId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = Array.Empty<string>();

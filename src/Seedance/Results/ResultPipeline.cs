@@ -100,6 +100,11 @@ namespace Seedance.Results
             {
                 _post(() => _cmdlet.WriteError(SeedanceErrorRecord.From(e, task)));
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                var failure = new SeedanceException(SeedanceErrorCodes.DownloadFailed, $"Could not save the video of task {task.Id}: {e.Message}", innerException: e) { Task = task, TaskId = task.Id };
+                _post(() => _cmdlet.WriteError(SeedanceErrorRecord.From(failure, task)));
+            }
 
             return true;
         }

@@ -121,6 +121,23 @@ namespace Seedance.Client.Tests.Transport
             Assert.Single(session.Charges);
         }
 
+        [Fact]
+        public async Task A_task_read_is_retried_after_503_500_and_a_dropped_connection()
+        {
+            await using var session = await SandboxSession.StartAsync();
+            var client = session.Client();
+            var task = await client.SubmitAsync(Request);
+            session.Host.Faults.Enqueue(SandboxFaultKind.ServiceBusy503, 1, SandboxEndpoint.Task);
+            session.Host.Faults.Enqueue(SandboxFaultKind.InternalErrorBeforeCreate500, 1, SandboxEndpoint.Task);
+            session.Host.Faults.Enqueue(SandboxFaultKind.DropConnectionBeforeCreate, 1, SandboxEndpoint.Task);
+
+            var read = await client.GetTaskAsync(task.Id);
+
+            Assert.Equal(task.Id, read.Id);
+            Assert.Equal(new[] { 503, 500, 0, 200 }, session.Host.RequestLog.Where(r => r.Method == "GET" && r.Path.StartsWith("/api/", StringComparison.Ordinal)).Select(r => r.Status));
+            Assert.Single(session.Charges);
+        }
+
         private static void AssertOneTaskPaidOnce(SandboxSession session, SeedanceTask task, int expectedAttempts)
         {
             var charge = Assert.Single(session.Charges);

@@ -36,7 +36,21 @@ namespace Seedance.Client.Tests.Waiting
         }
 
         [Fact]
-        public void Learned_planner_first_polls_near_the_60th_percentile_scaled_by_work()
+        public void Task_known_only_by_id_learns_its_age_from_the_first_poll()
+        {
+            var model = new CompletionTimeModel();
+            model.Observe(100);
+            var planner = new PollPlanner(model, new Random(1));
+            var task = planner.Add(new SeedanceTask { Id = "sd2_a" }, Now);
+
+            planner.Polled(task, new SeedanceTask { Id = "sd2_a", CreatedAt = Now.AddSeconds(-90) }, Now);
+
+            Assert.Equal(Now.AddSeconds(-90), task.Origin);
+            Assert.True(planner.DueAt(task) <= Now.AddSeconds(20), $"due at {planner.DueAt(task) - Now} from now");
+        }
+
+        [Fact]
+        public void Learned_planner_first_polls_at_the_70th_percentile_scaled_by_work()
         {
             var model = new CompletionTimeModel();
             for (var seconds = 100; seconds <= 200; seconds += 10)
@@ -48,8 +62,8 @@ namespace Seedance.Client.Tests.Waiting
             var standard = planner.Add(new SeedanceTask { Id = "sd2_a", CreatedAt = Now }, Now);
             var longPro = planner.Add(new SeedanceTask { Id = "sd2_b", CreatedAt = Now, QualityTier = "pro", Duration = 10 }, Now);
 
-            Assert.Equal(160, planner.NextPollAge(standard).TotalSeconds, 0);
-            Assert.Equal(160 * 3, planner.NextPollAge(longPro).TotalSeconds, 0);
+            Assert.Equal(170, planner.NextPollAge(standard).TotalSeconds, 0);
+            Assert.Equal(170 * 3, planner.NextPollAge(longPro).TotalSeconds, 0);
         }
 
         [Fact]

@@ -1,0 +1,176 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../out/Seedance/Seedance.psd1') -Force -ErrorAction Stop
+    $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.5 -RateLimit 30 -RateWindowSeconds 2
+    $script:key = ConvertTo-SecureString $sandbox.ApiKey -AsPlainText -Force
+    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 30 -RateLimitWindowSeconds 2 -RetryBudgetSeconds 60
+
+    function Get-SandboxLog {
+        @(Invoke-RestMethod -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/log')) | ForEach-Object { $_ })
+    }
+
+    function Get-SandboxPost {
+        @(Get-SandboxLog | Where-Object { $_.method -eq 'POST' -and $_.path -eq '/api/v1/video/seedance2' })
+    }
+
+    function Invoke-SandboxAdmin([string] $Path, [hashtable] $Body) {
+        $null = Invoke-RestMethod -Method Post -Uri ([uri]::new($sandbox.BaseUri, $Path)) -Body ($Body | ConvertTo-Json) -ContentType 'application/json'
+    }
+
+    # The error a call writes, whether PowerShell raised it while binding or the cmdlet wrote it.
+    function Get-CallError([scriptblock] $Call) {
+        try {
+            & $Call
+        }
+        catch {
+            $_
+        }
+    }
+}
+
+AfterAll {
+    if ($script:sandbox) {
+        $script:sandbox | Stop-TestSandbox
+    }
+
+    Remove-Module Seedance -ErrorAction SilentlyContinue
+}
+
+Describe 'New-SeedanceVideo' {
+    Context 'validation: bad input is refused, naming the parameter, and nothing is sent' {
+        It 'refuses <Case>' -ForEach @(
+            @{ Case = 'a 2-character prompt'; Parameters = @{ Prompt = 'ab' }; Name = 'Prompt' }
+            @{ Case = 'a 10001-character prompt'; Parameters = @{ Prompt = 'x' * 10001 }; Name = 'Prompt' }
+            @{ Case = 'duration 3'; Parameters = @{ Prompt = 'a cat'; Duration = 3 }; Name = 'Duration' }
+            @{ Case = 'duration 16'; Parameters = @{ Prompt = 'a cat'; Duration = 16 }; Name = 'Duration' }
+            @{ Case = 'seed -2'; Parameters = @{ Prompt = 'a cat'; Seed = -2 }; Name = 'Seed' }
+            @{ Case = 'seed 4294967296'; Parameters = @{ Prompt = 'a cat'; Seed = 4294967296 }; Name = 'Seed' }
+            @{ Case = 'a seed on the mini tier'; Parameters = @{ Prompt = 'a cat'; Seed = 7; QualityTier = 'mini' }; Name = 'Seed' }
+            @{ Case = 'a seed on the real channel'; Parameters = @{ Prompt = 'a cat'; Seed = 7; Channel = 'real' }; Name = 'Seed' }
+            @{ Case = '4k on the standard tier'; Parameters = @{ Prompt = 'a cat'; Resolution = '4k'; QualityTier = 'standard' }; Name = 'Resolution' }
+            @{ Case = 'an unknown aspect ratio'; Parameters = @{ Prompt = 'a cat'; AspectRatio = '2:1' }; Name = 'AspectRatio' }
+            @{ Case = 'an http image URL'; Parameters = @{ Prompt = 'a cat'; ImageUrl = 'http://cdn.example.com/a.png' }; Name = 'ImageUrl' }
+            @{ Case = 'a malformed end image URL'; Parameters = @{ Prompt = 'a cat'; EndImageUrl = 'not a url' }; Name = 'EndImageUrl' }
+            @{ Case = '13 media URLs'; Parameters = @{ Prompt = 'a cat'; MediaUrl = 1..13 | ForEach-Object { "https://cdn.example.com/$_.png" } }; Name = 'MediaUrl' }
+            @{ Case = 'image-to-video without an image'; Parameters = @{ Prompt = 'a cat'; Mode = 'image-to-video' }; Name = 'ImageUrl' }
+            @{ Case = 'media-to-video without media'; Parameters = @{ Prompt = 'a cat'; Mode = 'media-to-video' }; Name = 'MediaUrl' }
+        ) {
+            $before = (Get-SandboxLog).Count
+            $failure = Get-CallError { New-SeedanceVideo @Parameters -ApiKey $key -ErrorAction Stop }
+
+            $failure | Should -Not -BeNullOrEmpty
+            "$failure" | Should -Match ("'{0}'|-{0} " -f $Name)
+            (Get-SandboxLog).Count | Should -Be $before
+        }
+
+        It 'reports a cross-field problem as a non-terminating Seedance.InvalidParameter error' {
+            New-SeedanceVideo 'a cat' -Resolution 4k -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue
+
+            $problems.Count | Should -Be 1
+            $problems[0].FullyQualifiedErrorId | Should -Be 'Seedance.InvalidParameter,Seedance.Commands.NewSeedanceVideoCommand'
+            $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            "$($problems[0])" | Should -Match 'Parameter -Resolution \(resolution\)'
+        }
+    }
+
+    Context 'submitting' {
+        It 'emits one Seedance.SeedanceTask per piped prompt and charges each once' {
+            $before = (Get-SandboxPost).Count
+
+            $tasks = 'a fox in snow', 'a fox in rain' | New-SeedanceVideo -ApiKey $key
+
+            $tasks.Count | Should -Be 2
+            $tasks | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'Seedance.SeedanceTask' }
+            $tasks.Status | Should -Be @('processing', 'processing')
+            (Get-SandboxPost).Count | Should -Be ($before + 2)
+        }
+
+        It 'sends nothing with -WhatIf' {
+            $before = (Get-SandboxLog).Count
+
+            $result = New-SeedanceVideo 'a fox in snow' -QualityTier pro -Resolution 4k -ApiKey $key -WhatIf
+
+            $result | Should -BeNullOrEmpty
+            (Get-SandboxLog).Count | Should -Be $before
+        }
+
+        It 'shows the request with -Verbose and the body with -Debug, never the key' {
+            $DebugPreference = 'Continue'
+            $streams = New-SeedanceVideo 'a fox in snow' -Duration 6 -ApiKey $key -Verbose 4>&1 5>&1 | ForEach-Object { "$_" }
+
+            ($streams -join "`n") | Should -Match 'POST /api/v1/video/seedance2 -> 202'
+            ($streams -join "`n") | Should -Match ([regex]::Escape('{"prompt":"a fox in snow","duration":"6"}'))
+            ($streams -join "`n") | Should -Match ([regex]::Escape('Bearer [redacted]'))
+            ($streams -join "`n") | Should -Not -Match ([regex]::Escape($sandbox.ApiKey))
+        }
+
+        It 'renders its table view within 120 columns' {
+            $task = New-SeedanceVideo 'a fox in snow, in a long and detailed director prompt that would never fit on one line' -ApiKey $key
+
+            $lines = ($task | Format-Table | Out-String -Width 120) -split '\r?\n' | ForEach-Object { $_ -replace '\x1b\[[0-9;]*m', '' } | Where-Object { $_.Trim() }
+
+            $lines[0] | Should -Match '^Id\s+Status\s+Tier\s+Resolution\s+Duration\s+Credits\s+Age\s+Prompt'
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 120 }
+        }
+    }
+
+    Context 'CSV rows' {
+        It 'binds API-named and PowerShell-named columns given as text, 40 rows with no 429' {
+            $rows = 1..40 | ForEach-Object {
+                if ($_ % 2) {
+                    [pscustomobject]@{ prompt = "row $_ a fox in snow"; quality_tier = 'standard'; aspect_ratio = '9:16'; duration = '5'; resolution = ''; media_urls = 'https://cdn.example.com/a.png;https://cdn.example.com/b.png'; generate_audio = 'false'; fixed_lens = 'true'; seed = "$_"; idempotency_key = "pester-csv-$_" }
+                }
+                else {
+                    [pscustomobject]@{ Prompt = "row $_ a fox in rain"; QualityTier = 'pro'; AspectRatio = '16:9'; Duration = '10'; Resolution = '1080p-plus'; ImageUrl = "https://cdn.example.com/$_.png"; MediaUrl = ''; NoAudio = ''; FixedLens = 'false'; Seed = ''; IdempotencyKey = "pester-csv-$_" }
+                }
+            }
+
+            $tasks = $rows | New-SeedanceVideo -ApiKey $key
+
+            $tasks.Count | Should -Be 40
+            $tasks.IdempotencyKey | Should -Be (1..40 | ForEach-Object { "pester-csv-$_" })
+            @(Get-SandboxLog | Where-Object { $_.status -eq 429 }).Count | Should -Be 0
+        }
+    }
+
+    Context 'faults and API errors' {
+        It 'retries three 503s with the same key and body and charges once' {
+            Invoke-SandboxAdmin '_sandbox/faults' @{ kind = 'ServiceBusy503'; count = 3 }
+            $before = (Get-SandboxPost).Count
+
+            $task = New-SeedanceVideo 'a fox under the northern lights' -ApiKey $key
+
+            $task.Id | Should -Match '^sd2_'
+            $posts = @(Get-SandboxPost | Select-Object -Skip $before)
+            $posts.Count | Should -Be 4
+            @($posts.idempotency_key | Sort-Object -Unique).Count | Should -Be 1
+            @($posts.body_sha256 | Sort-Object -Unique).Count | Should -Be 1
+        }
+
+        It 'does not retry 402 and writes Seedance.insufficient_credits (QuotaExceeded) with the request as target' {
+            Invoke-SandboxAdmin '_sandbox/accounts' @{ api_key = 'sk_test_pester_poor'; credits = 1 }
+            $poor = ConvertTo-SecureString 'sk_test_pester_poor' -AsPlainText -Force
+            $before = (Get-SandboxPost).Count
+
+            New-SeedanceVideo 'a fox in snow' -ApiKey $poor -ErrorVariable failures -ErrorAction SilentlyContinue
+
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -Be 'Seedance.insufficient_credits,Seedance.Commands.NewSeedanceVideoCommand'
+            $failures[0].CategoryInfo.Category | Should -Be 'QuotaExceeded'
+            $failures[0].TargetObject.Prompt | Should -Be 'a fox in snow'
+            (Get-SandboxPost).Count | Should -Be ($before + 1)
+        }
+
+        It 'does not retry 401 and writes Seedance.unauthorized (AuthenticationError)' {
+            $wrong = ConvertTo-SecureString 'sk_test_pester_wrong' -AsPlainText -Force
+
+            New-SeedanceVideo 'a fox in snow' -ApiKey $wrong -ErrorVariable failures -ErrorAction SilentlyContinue
+
+            $failures[0].FullyQualifiedErrorId | Should -Be 'Seedance.unauthorized,Seedance.Commands.NewSeedanceVideoCommand'
+            $failures[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+            "$($failures[0])" | Should -Not -Match 'sk_test_pester_wrong'
+        }
+    }
+}
