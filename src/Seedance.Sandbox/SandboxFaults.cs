@@ -7,12 +7,34 @@ namespace Seedance.Sandbox
 {
     /// <summary>
     /// Faults waiting for the next requests, first in first out. Each fault hits the next <c>count</c> requests of its
-    /// endpoint; <see cref="SandboxFaultKind.CutDownload"/> always aims at downloads.
+    /// endpoint; <see cref="SandboxFaultKind.CutDownload"/> always aims at downloads. <see cref="InjectRandomly"/> adds
+    /// seeded random faults to requests that find nothing queued (soak tests).
     /// </summary>
     public sealed class SandboxFaults
     {
+        private static readonly SandboxFaultKind[] SubmitKinds =
+        {
+            SandboxFaultKind.ServiceBusy503, SandboxFaultKind.InternalErrorBeforeCreate500, SandboxFaultKind.InternalErrorAfterCreate500,
+            SandboxFaultKind.DropConnectionBeforeCreate, SandboxFaultKind.DropConnectionAfterCreate, SandboxFaultKind.Slow,
+        };
+
+        private static readonly SandboxFaultKind[] TaskKinds =
+        {
+            SandboxFaultKind.ServiceBusy503, SandboxFaultKind.InternalErrorBeforeCreate500, SandboxFaultKind.DropConnectionBeforeCreate, SandboxFaultKind.Slow,
+        };
+
+        private static readonly SandboxFaultKind[] DownloadKinds =
+        {
+            SandboxFaultKind.ServiceBusy503, SandboxFaultKind.DropConnectionBeforeCreate, SandboxFaultKind.Slow, SandboxFaultKind.CutDownload,
+        };
+
         private readonly object _sync = new();
         private readonly List<QueuedFault> _queue = new();
+        private readonly Dictionary<SandboxFaultKind, int> _injected = new();
+        private Random? _random;
+        private double _rate;
+        private TimeSpan _randomDelay;
+        private long _randomAfterBytes;
 
         /// <summary>How many faulted requests are still to come.</summary>
         public int Pending
@@ -57,6 +79,46 @@ namespace Seedance.Sandbox
             }
         }
 
+        /// <summary>
+        /// From now on, each request that finds no queued fault gets one with probability <paramref name="rate"/>, drawn
+        /// uniformly (seeded) from the kinds that make sense for its endpoint: submits get 503, 500 or a drop before or
+        /// after create, or slow; task reads 503, 500 before, a drop or slow; downloads 503, a drop, slow or a cut. Never
+        /// 429: those stay the rate limit's own. A rate of 0 turns it off.
+        /// </summary>
+        /// <param name="rate">The share of requests hit, from 0 to 1.</param>
+        /// <param name="seed">The seed of the draw, so a run can be repeated.</param>
+        /// <param name="delay">How long a <see cref="SandboxFaultKind.Slow"/> fault waits.</param>
+        /// <param name="afterBytes">Body bytes a <see cref="SandboxFaultKind.CutDownload"/> sends before the cut.</param>
+        public void InjectRandomly(double rate, int seed, TimeSpan delay, long afterBytes)
+        {
+            if (rate is < 0 or > 1 || delay < TimeSpan.Zero || afterBytes < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(rate), "The rate is between 0 and 1; delays and byte counts cannot be negative.");
+            }
+
+            lock (_sync)
+            {
+#pragma warning disable CA5394 // A seeded draw of test faults, not security.
+                _random = rate > 0 ? new Random(seed) : null;
+#pragma warning restore CA5394
+                _rate = rate;
+                _randomDelay = delay;
+                _randomAfterBytes = afterBytes;
+            }
+        }
+
+        /// <summary>How many faults <see cref="InjectRandomly"/> has injected so far, by kind.</summary>
+        public IReadOnlyDictionary<SandboxFaultKind, int> RandomlyInjected
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return new Dictionary<SandboxFaultKind, int>(_injected);
+                }
+            }
+        }
+
         /// <summary>Forgets every fault still queued.</summary>
         public void Clear()
         {
@@ -74,7 +136,7 @@ namespace Seedance.Sandbox
                 var queued = _queue.FirstOrDefault(q => q.Fault.Endpoint == endpoint || q.Fault.Endpoint == SandboxEndpoint.Any);
                 if (queued is null)
                 {
-                    return null;
+                    return TakeRandomLocked(endpoint);
                 }
 
                 queued.Remaining--;
@@ -85,6 +147,26 @@ namespace Seedance.Sandbox
 
                 return queued.Fault;
             }
+        }
+
+        private InjectedFault? TakeRandomLocked(SandboxEndpoint endpoint)
+        {
+#pragma warning disable CA5394 // A seeded draw of test faults, not security.
+            if (_random is null || _random.NextDouble() >= _rate)
+            {
+                return null;
+            }
+
+            var kinds = endpoint switch
+            {
+                SandboxEndpoint.Submit => SubmitKinds,
+                SandboxEndpoint.Task => TaskKinds,
+                _ => DownloadKinds,
+            };
+            var kind = kinds[_random.Next(kinds.Length)];
+#pragma warning restore CA5394
+            _injected[kind] = _injected.TryGetValue(kind, out var count) ? count + 1 : 1;
+            return new InjectedFault(kind, endpoint, _randomDelay, _randomAfterBytes, 1);
         }
 
         private sealed class QueuedFault

@@ -65,7 +65,7 @@ namespace Seedance.Commands
                 }
 
                 var key = ApiKeyResolver.Resolve(ApiKey, session, new SecretVault(this).Read);
-                var options = session.ToClientOptions(key, OnTrace);
+                var options = session.ToClientOptions(key, Shows("Verbose", "VerbosePreference") || Shows("Debug", "DebugPreference") ? OnTrace : null);
                 options.BaseUri = baseUri ?? options.BaseUri;
                 return new SeedanceClient(options);
             }
@@ -75,6 +75,14 @@ namespace Seedance.Commands
                 throw;
             }
         }
+
+        /// <summary>
+        /// True when this call's -Verbose or -Debug (else the session's preference) would show the stream: traces are only
+        /// formatted and posted to the pipeline thread when someone will see them.
+        /// </summary>
+        private bool Shows(string parameter, string preference) => MyInvocation.BoundParameters.TryGetValue(parameter, out var value)
+            ? value is SwitchParameter { IsPresent: true }
+            : GetVariableValue(preference) is ActionPreference shown && shown != ActionPreference.SilentlyContinue && shown != ActionPreference.Ignore;
 
         private void OnTrace(SeedanceTrace trace) => Post(() =>
         {

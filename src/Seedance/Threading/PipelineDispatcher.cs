@@ -16,10 +16,16 @@ namespace Seedance.Threading
         /// <summary>Queues an action for the pipeline thread; callable from any thread.</summary>
         public void Post(Action action) => _pending.Add(action);
 
-        /// <summary>Runs <paramref name="work"/> and performs its posted actions on this thread until it ends.</summary>
+        /// <summary>
+        /// Runs <paramref name="work"/> and performs its posted actions on this thread until it ends. The work starts on
+        /// this thread (up to its first real wait: no thread hop, and the client it touches is made right here), and its
+        /// continuations run on the thread pool.
+        /// </summary>
         public T Run<T>(Func<Task<T>> work)
         {
-            var task = Task.Run(work);
+            var start = new Task<Task<T>>(work);
+            start.RunSynchronously(TaskScheduler.Default);
+            var task = start.Unwrap();
             task.ContinueWith(static (_, pending) => ((BlockingCollection<Action?>)pending!).Add(null), _pending, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             for (var action = _pending.Take(); action is not null; action = _pending.Take())
             {

@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+
+namespace Seedance.Benchmarks
+{
+    /// <summary>A fresh PowerShell engine in this process (<c>InitialSessionState.CreateDefault2()</c>), as the tests host it.</summary>
+    internal sealed class HostedEngine : IDisposable
+    {
+        private readonly Runspace _runspace;
+
+        public HostedEngine()
+        {
+            _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            _runspace.Open();
+        }
+
+        /// <summary>A fresh engine with the built module imported and pointed at <paramref name="baseUri"/>.</summary>
+        public static HostedEngine WithModule(Uri baseUri, string configuration)
+        {
+            var engine = new HostedEngine();
+            engine.Run("Import-Module -Name $ManifestPath -ErrorAction Stop", new() { ["ManifestPath"] = BenchPaths.ModuleManifest });
+            engine.Run("Set-SeedanceConfiguration -BaseUri $BaseUri " + configuration, new() { ["BaseUri"] = baseUri });
+            return engine;
+        }
+
+        /// <summary>Runs script text and returns its output; any error record or terminating error throws.</summary>
+        public Collection<PSObject> Run(string script, Dictionary<string, object?>? variables = null)
+        {
+            var (output, errors) = RunCollectingErrors(script, variables);
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException("The script wrote errors: " + string.Join("; ", errors.Select(e => e.ToString())));
+            }
+
+            return output;
+        }
+
+        /// <summary>Runs script text and returns its output and its non-terminating errors.</summary>
+        public (Collection<PSObject> Output, IReadOnlyList<ErrorRecord> Errors) RunCollectingErrors(string script, Dictionary<string, object?>? variables = null)
+        {
+            foreach (var (name, value) in variables ?? new Dictionary<string, object?>())
+            {
+                _runspace.SessionStateProxy.SetVariable(name, value);
+            }
+
+            using var shell = PowerShell.Create();
+            shell.Runspace = _runspace;
+            shell.AddScript(script);
+            var output = shell.Invoke();
+            return (output, shell.Streams.Error.ToList());
+        }
+
+        public void Dispose() => _runspace.Dispose();
+    }
+}
