@@ -3,7 +3,7 @@ using System;
 namespace Seedance.Http
 {
     /// <summary>
-    /// How long to wait before a retry: exactly what a 429's <c>Retry-After</c> says, else exponential backoff from
+    /// How long to wait before a retry: what a 429's <c>Retry-After</c> says (never less), else exponential backoff from
     /// <see cref="SeedanceClientOptions.RetryBaseDelay"/>, capped at <see cref="SeedanceClientOptions.RetryMaxDelay"/>,
     /// with "equal jitter" (half fixed, half random) so that parallel callers spread out.
     /// </summary>
@@ -23,8 +23,14 @@ namespace Seedance.Http
 
         public TimeSpan MaxDelay { get; }
 
+        /// <summary>
+        /// Timers may fire up to one OS tick early (15.6 ms on Windows, about 1 ms elsewhere): a wait the server asked for is
+        /// padded by that much, so the retry never comes sooner than the server allows.
+        /// </summary>
+        public static TimeSpan TimerSlack { get; } = TimeSpan.FromMilliseconds(16);
+
         /// <summary>The wait before retry number <paramref name="retry"/> (1 for the first retry).</summary>
-        public TimeSpan DelayFor(RetryDecision decision, int retry) => decision.RequiredWait ?? Backoff(retry);
+        public TimeSpan DelayFor(RetryDecision decision, int retry) => decision.RequiredWait is { } required ? required + TimerSlack : Backoff(retry);
 
         /// <summary>Between half and all of <c>min(cap, base × 2^(retry−1))</c>.</summary>
         public TimeSpan Backoff(int retry)

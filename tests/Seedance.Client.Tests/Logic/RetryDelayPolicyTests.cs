@@ -43,7 +43,7 @@ namespace Seedance.Client.Tests.Logic
         {
             var policy = new RetryDelayPolicy(TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1));
 
-            Assert.Equal(TimeSpan.FromSeconds(45), policy.DelayFor(new RetryDecision("429 rate_limited", TimeSpan.FromSeconds(45)), 1));
+            Assert.Equal(TimeSpan.FromSeconds(45) + RetryDelayPolicy.TimerSlack, policy.DelayFor(new RetryDecision("429 rate_limited", TimeSpan.FromSeconds(45)), 1));
         }
 
         [Fact]
