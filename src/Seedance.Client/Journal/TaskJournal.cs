@@ -13,6 +13,12 @@ namespace Seedance.Journal
     /// under an OS-level lock, so several processes and runspaces can append at once without tearing, losing or
     /// duplicating a line. Reading folds the events into one entry per submission; damaged lines are skipped and reported.
     /// </summary>
+    /// <remarks>
+    /// Only the line written before a submit is forced to the disk before the call returns: it is the one that keeps a
+    /// charged task findable if the machine loses power once the request has left. Every later line reaches the disk in
+    /// the operating system's own time (a crashed process loses none of them); one lost to a power cut leaves the entry
+    /// unconfirmed, which Resume-SeedanceTask answers by resending the same key, free of charge.
+    /// </remarks>
     public sealed class TaskJournal : ITaskJournal
     {
         private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
@@ -54,14 +60,16 @@ namespace Seedance.Journal
 
             try
             {
-                Append(new JournalEvent
-                {
-                    Kind = JournalEvent.SubmittingKind,
-                    At = at,
-                    Key = idempotencyKey,
-                    Body = Convert.ToBase64String(body),
-                    BaseUri = baseUri?.AbsoluteUri,
-                });
+                Append(
+                    new JournalEvent
+                    {
+                        Kind = JournalEvent.SubmittingKind,
+                        At = at,
+                        Key = idempotencyKey,
+                        Body = Convert.ToBase64String(body),
+                        BaseUri = baseUri?.AbsoluteUri,
+                    },
+                    toDisk: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -209,20 +217,26 @@ namespace Seedance.Journal
             return events;
         }
 
+        /// <summary>
+        /// True when the task's state differs from the last one this process recorded. Result URLs count without their
+        /// query: the API signs them afresh on every read, and a new signature is no news worth a line (or a flush).
+        /// </summary>
         private bool Remember(SeedanceTask task)
         {
-            var state = string.Join("|", task.Status, task.CreditsUsed, task.CreditsRefunded, task.VideoUrl, task.LastFrameUrl, task.Error?.Message);
+            var state = string.Join("|", task.Status, task.CreditsUsed, task.CreditsRefunded, WithoutQuery(task.VideoUrl), WithoutQuery(task.LastFrameUrl), task.Error?.Message);
             var slot = Path + "|" + task.Id;
             var changed = !LastObserved.TryGetValue(slot, out var previous) || previous != state;
             LastObserved[slot] = state;
             return changed;
         }
 
+        private static string? WithoutQuery(string? url) => url?.Split('?')[0];
+
         private void TryAppend(JournalEvent journalEvent, string taskId)
         {
             try
             {
-                Append(journalEvent);
+                Append(journalEvent, toDisk: false);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -230,7 +244,7 @@ namespace Seedance.Journal
             }
         }
 
-        private void Append(JournalEvent journalEvent)
+        private void Append(JournalEvent journalEvent, bool toDisk)
         {
             var line = JournalLine.Encode(journalEvent);
             using (AcquireLock())
@@ -248,7 +262,7 @@ namespace Seedance.Journal
 
                 stream.Seek(0, SeekOrigin.End);
                 stream.Write(line, 0, line.Length);
-                stream.Flush(true);
+                stream.Flush(toDisk);
             }
         }
 

@@ -76,6 +76,24 @@ namespace Seedance.Client.Tests.Journal
         }
 
         [Fact]
+        public void Rereading_a_finished_task_whose_urls_are_signed_afresh_writes_no_new_line()
+        {
+            using var temp = new TemporaryJournal();
+            temp.Journal.Submitting("key-1", Body("Signed"), Sandbox, DateTimeOffset.UtcNow);
+            temp.Journal.Submitted("key-1", Task("sd2_signed"));
+            for (var i = 0; i < 5; i++)
+            {
+                var completed = Task("sd2_signed", TaskStatuses.Completed);
+                completed.VideoUrl = "https://cdn.example/sd2_signed/video.mp4?expires=" + i + "&signature=s" + i;
+                completed.LastFrameUrl = "https://cdn.example/sd2_signed/last-frame.png?expires=" + i + "&signature=f" + i;
+                temp.Journal.Observed(completed);
+            }
+
+            Assert.Equal(3, File.ReadAllLines(temp.FilePath).Length);
+            Assert.Equal("https://cdn.example/sd2_signed/video.mp4?expires=0&signature=s0", Assert.Single(temp.Journal.Read().Entries).ToTask().VideoUrl);
+        }
+
+        [Fact]
         public void A_late_processing_observation_does_not_undo_a_finished_state()
         {
             using var temp = new TemporaryJournal();
