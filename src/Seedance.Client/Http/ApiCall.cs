@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http.Headers;
 
 namespace Seedance.Http
@@ -5,11 +6,11 @@ namespace Seedance.Http
     /// <summary>One call in flight: the request, its Authorization header (built once from the key), and its history.</summary>
     internal sealed class ApiCall
     {
-        public ApiCall(ApiRequest request, AuthenticationHeaderValue authorization, string requestLine)
+        public ApiCall(ApiRequest request, AuthenticationHeaderValue authorization, string requestLine, Action<SeedanceTrace>? trace)
         {
             Request = request;
             Authorization = authorization;
-            History = new AttemptHistory(request, requestLine);
+            History = new AttemptHistory(request, requestLine, trace);
         }
 
         public ApiRequest Request { get; }

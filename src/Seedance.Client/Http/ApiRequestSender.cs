@@ -26,14 +26,14 @@ namespace Seedance.Http
         {
             _options = options;
             _governor = RateGovernor.For(options);
-            _pipeline = ResiliencePipelineFactory.Create(options, new RetryDelayPolicy(options.RetryBaseDelay, options.RetryMaxDelay), Trace);
+            _pipeline = ResiliencePipelineFactory.For(options);
         }
 
         /// <summary>The body of the successful answer to <paramref name="request"/>.</summary>
         public async Task<byte[]> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {
             var apiKey = _options.ApiKey ?? throw new SeedanceException(SeedanceErrorCodes.Unauthorized, "No API key was given.");
-            var call = new ApiCall(request, AuthorizationHeader.Bearer(apiKey), request.Describe(_options.BaseUri));
+            var call = new ApiCall(request, AuthorizationHeader.Bearer(apiKey), request.Describe(_options.BaseUri), _options.Trace);
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             Outcome<ApiResponse> outcome;
             try

@@ -8,16 +8,20 @@ namespace Seedance.Http
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-        public AttemptHistory(ApiRequest request, string requestLine)
+        public AttemptHistory(ApiRequest request, string requestLine, Action<SeedanceTrace>? trace = null)
         {
             Request = request;
             RequestLine = requestLine;
+            Trace = trace;
         }
 
         public ApiRequest Request { get; }
 
         /// <summary>Method and path, for traces and errors.</summary>
         public string RequestLine { get; }
+
+        /// <summary>Where this call's retries and waits are traced; null when nobody would see them.</summary>
+        public Action<SeedanceTrace>? Trace { get; }
 
         /// <summary>Attempts started so far.</summary>
         public int Attempts { get; set; }

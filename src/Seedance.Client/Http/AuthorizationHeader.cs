@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security;
 using System.Security.Cryptography;
@@ -23,8 +24,35 @@ namespace Seedance.Http
             }
         }
 
+        // Fingerprints already computed, per key object and length: every cmdlet call asks again for the same key, and hashing
+        // costs more than the rest of making a client. A key changed in place to one of the same length keeps its old
+        // fingerprint; that only means its requests share the old key's rate budget.
+        private static readonly ConditionalWeakTable<SecureString, KnownFingerprint> Known = new();
+
         /// <summary>The first 16 bytes of the SHA-256 of the key's UTF-8 bytes, in hex: names an account without revealing its key.</summary>
         public static string Fingerprint(SecureString key)
+        {
+            if (key is null)
+            {
+                throw new ArgumentNullException(nameof(key));
+            }
+
+            if (Known.TryGetValue(key, out var known) && known.Length == key.Length)
+            {
+                return known.Fingerprint;
+            }
+
+            var fingerprint = ComputeFingerprint(key);
+            lock (Known)
+            {
+                Known.Remove(key);
+                Known.Add(key, new KnownFingerprint(key.Length, fingerprint));
+            }
+
+            return fingerprint;
+        }
+
+        private static string ComputeFingerprint(SecureString key)
         {
             var chars = new char[key.Length];
             var pointer = Marshal.SecureStringToGlobalAllocUnicode(key);
@@ -52,6 +80,19 @@ namespace Seedance.Http
                     Array.Clear(bytes, 0, bytes.Length);
                 }
             }
+        }
+
+        private sealed class KnownFingerprint
+        {
+            public KnownFingerprint(int length, string fingerprint)
+            {
+                Length = length;
+                Fingerprint = fingerprint;
+            }
+
+            public int Length { get; }
+
+            public string Fingerprint { get; }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
@@ -8,14 +9,22 @@ namespace Seedance.Http
     /// <summary>
     /// Builds the retry pipeline (Polly v8) of a client: which outcomes are retried (<see cref="RetryClassifier"/>), after
     /// how long (<see cref="RetryDelayPolicy"/>), and within which limits (<see cref="SeedanceClientOptions.MaxRetries"/>
-    /// and <see cref="SeedanceClientOptions.RetryBudget"/>). The per-call <see cref="AttemptHistory"/> travels in the
-    /// resilience context.
+    /// and <see cref="SeedanceClientOptions.RetryBudget"/>). The per-call <see cref="AttemptHistory"/>, with where to trace,
+    /// travels in the resilience context, so one pipeline serves every call with the same retry settings.
     /// </summary>
     internal static class ResiliencePipelineFactory
     {
         public static readonly ResiliencePropertyKey<AttemptHistory> HistoryKey = new("Seedance.AttemptHistory");
 
-        public static ResiliencePipeline<ApiResponse> Create(SeedanceClientOptions options, RetryDelayPolicy delays, Action<SeedanceTraceLevel, string> trace)
+        private static readonly ConcurrentDictionary<RetrySettings, ResiliencePipeline<ApiResponse>> Pipelines = new();
+
+        /// <summary>The pipeline for these options' retry settings, built once per process: building one costs more than a request.</summary>
+        public static ResiliencePipeline<ApiResponse> For(SeedanceClientOptions options) =>
+            Pipelines.GetOrAdd(
+                new RetrySettings(options.MaxRetries, options.RetryBudget, options.RetryBaseDelay, options.RetryMaxDelay),
+                _ => Create(options, new RetryDelayPolicy(options.RetryBaseDelay, options.RetryMaxDelay)));
+
+        public static ResiliencePipeline<ApiResponse> Create(SeedanceClientOptions options, RetryDelayPolicy delays)
         {
             if (options.MaxRetries < 1)
             {
@@ -28,12 +37,12 @@ namespace Seedance.Http
                     MaxRetryAttempts = options.MaxRetries,
                     BackoffType = DelayBackoffType.Constant,
                     UseJitter = false,
-                    ShouldHandle = args => new ValueTask<bool>(PlanRetry(args.Outcome, args.Context, args.AttemptNumber, options, delays, trace)),
+                    ShouldHandle = args => new ValueTask<bool>(PlanRetry(args.Outcome, args.Context, args.AttemptNumber, options.MaxRetries, options.RetryBudget, delays)),
                     DelayGenerator = args => new ValueTask<TimeSpan?>(History(args.Context).PlannedDelay),
                     OnRetry = args =>
                     {
                         var history = History(args.Context);
-                        trace(SeedanceTraceLevel.Verbose, TraceFormatter.Retry(args.RetryDelay, history.PlannedReason!, args.AttemptNumber + 2, options.MaxRetries + 1));
+                        history.Trace?.Invoke(new SeedanceTrace(SeedanceTraceLevel.Verbose, TraceFormatter.Retry(args.RetryDelay, history.PlannedReason!, args.AttemptNumber + 2, options.MaxRetries + 1)));
                         return default;
                     },
                 })
@@ -51,12 +60,12 @@ namespace Seedance.Http
             Outcome<ApiResponse> outcome,
             ResilienceContext context,
             int attemptNumber,
-            SeedanceClientOptions options,
-            RetryDelayPolicy delays,
-            Action<SeedanceTraceLevel, string> trace)
+            int maxRetries,
+            TimeSpan retryBudget,
+            RetryDelayPolicy delays)
         {
             var history = History(context);
-            if (attemptNumber >= options.MaxRetries || context.CancellationToken.IsCancellationRequested)
+            if (attemptNumber >= maxRetries || context.CancellationToken.IsCancellationRequested)
             {
                 return false;
             }
@@ -69,15 +78,39 @@ namespace Seedance.Http
 
             var delay = delays.DelayFor(decision, attemptNumber + 1);
             var elapsed = history.Elapsed;
-            if (elapsed + delay > options.RetryBudget)
+            if (elapsed + delay > retryBudget)
             {
-                trace(SeedanceTraceLevel.Verbose, TraceFormatter.OverBudget(delay, decision.Reason, elapsed, options.RetryBudget));
+                history.Trace?.Invoke(new SeedanceTrace(SeedanceTraceLevel.Verbose, TraceFormatter.OverBudget(delay, decision.Reason, elapsed, retryBudget)));
                 return false;
             }
 
             history.PlannedDelay = delay;
             history.PlannedReason = decision.Reason;
             return true;
+        }
+
+        /// <summary>What a pipeline depends on; the rest of the options (key, address, trace) vary per call.</summary>
+        private readonly struct RetrySettings : IEquatable<RetrySettings>
+        {
+            private readonly int _maxRetries;
+            private readonly TimeSpan _budget;
+            private readonly TimeSpan _baseDelay;
+            private readonly TimeSpan _maxDelay;
+
+            public RetrySettings(int maxRetries, TimeSpan budget, TimeSpan baseDelay, TimeSpan maxDelay)
+            {
+                _maxRetries = maxRetries;
+                _budget = budget;
+                _baseDelay = baseDelay;
+                _maxDelay = maxDelay;
+            }
+
+            public bool Equals(RetrySettings other) =>
+                _maxRetries == other._maxRetries && _budget == other._budget && _baseDelay == other._baseDelay && _maxDelay == other._maxDelay;
+
+            public override bool Equals(object? obj) => obj is RetrySettings other && Equals(other);
+
+            public override int GetHashCode() => ((((_maxRetries * 397) ^ _budget.GetHashCode()) * 397) ^ _baseDelay.GetHashCode()) * 397 ^ _maxDelay.GetHashCode();
         }
     }
 }

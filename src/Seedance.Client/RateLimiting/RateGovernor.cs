@@ -17,7 +17,9 @@ namespace Seedance.RateLimiting
     public sealed class RateGovernor
     {
         private readonly object _gate = new();
-        private readonly List<RateSlot> _slots = new();
+        // Answered requests' stamps, oldest first (the clock only moves forward), and the count of requests still in flight.
+        private readonly Queue<TimeSpan> _answeredAt = new();
+        private int _inFlight;
         private readonly LinkedList<TaskCompletionSource<RateSlot>> _waiters = new();
         private readonly TimeProvider _time;
         private readonly long _origin;
@@ -71,7 +73,7 @@ namespace Seedance.RateLimiting
                 {
                     var now = Now();
                     Prune(now);
-                    return now < _pausedUntil ? 0 : Math.Max(0, _requestsPerWindow - _slots.Count - _waiters.Count);
+                    return now < _pausedUntil ? 0 : Math.Max(0, _requestsPerWindow - Used - _waiters.Count);
                 }
             }
         }
@@ -102,7 +104,7 @@ namespace Seedance.RateLimiting
             {
                 var now = Now();
                 Prune(now);
-                if (_waiters.Count == 0 && now >= _pausedUntil && _slots.Count < _requestsPerWindow)
+                if (_waiters.Count == 0 && now >= _pausedUntil && Used < _requestsPerWindow)
                 {
                     return Task.FromResult(Take());
                 }
@@ -142,6 +144,11 @@ namespace Seedance.RateLimiting
         {
             lock (_gate)
             {
+                if (_requestsPerWindow == requestsPerWindow && _window == window)
+                {
+                    return;
+                }
+
                 _requestsPerWindow = requestsPerWindow;
                 _window = window;
             }
@@ -149,11 +156,13 @@ namespace Seedance.RateLimiting
             Pump();
         }
 
-        internal void Release(RateSlot slot)
+        /// <summary>Ends a slot's request: it counts against the window from now on.</summary>
+        internal void Release()
         {
             lock (_gate)
             {
-                slot.Stamp(Now());
+                _inFlight--;
+                _answeredAt.Enqueue(Now());
             }
 
             Pump();
@@ -178,13 +187,12 @@ namespace Seedance.RateLimiting
             {
                 var now = Now();
                 Prune(now);
-                while (_waiters.First is { } first && now >= _pausedUntil && _slots.Count < _requestsPerWindow)
+                while (_waiters.First is { } first && now >= _pausedUntil && Used < _requestsPerWindow)
                 {
                     _waiters.RemoveFirst();
-                    var slot = Take();
-                    if (!first.Value.TrySetResult(slot))
+                    if (!first.Value.TrySetResult(Take()))
                     {
-                        _slots.Remove(slot);
+                        _inFlight--;
                     }
                 }
 
@@ -211,14 +219,20 @@ namespace Seedance.RateLimiting
         /// </summary>
         private TimeSpan GrantTime(TimeSpan now, int position)
         {
-            var expiries = new List<TimeSpan>(_slots.Count + position + 1);
-            foreach (var slot in _slots)
+            // When each used slot frees up, earliest first: answered ones a window after their answer, those in flight as if
+            // answered now (both lists are already in order, and every later grant frees up later still).
+            var expiries = new List<TimeSpan>(Used + position + 1);
+            foreach (var answeredAt in _answeredAt)
             {
-                expiries.Add((slot.StampedAt ?? now) + _window);
+                expiries.Add(answeredAt + _window);
             }
 
-            expiries.Sort();
-            var free = _requestsPerWindow - _slots.Count;
+            for (var i = 0; i < _inFlight; i++)
+            {
+                expiries.Add(now + _window);
+            }
+
+            var free = _requestsPerWindow - Used;
             var start = now > _pausedUntil ? now : _pausedUntil;
             var grant = start;
             for (var i = 0; i <= position; i++)
@@ -232,12 +246,19 @@ namespace Seedance.RateLimiting
 
         private RateSlot Take()
         {
-            var slot = new RateSlot(this);
-            _slots.Add(slot);
-            return slot;
+            _inFlight++;
+            return new RateSlot(this);
         }
 
-        private void Prune(TimeSpan now) => _slots.RemoveAll(slot => slot.StampedAt is { } at && at + _window <= now);
+        private void Prune(TimeSpan now)
+        {
+            while (_answeredAt.Count > 0 && _answeredAt.Peek() + _window <= now)
+            {
+                _answeredAt.Dequeue();
+            }
+        }
+
+        private int Used => _inFlight + _answeredAt.Count;
 
         private TimeSpan Now() => _time.GetElapsedTime(_origin);
 

@@ -10,18 +10,12 @@ namespace Seedance.RateLimiting
 
         public RateSlot(RateGovernor governor) => _governor = governor;
 
-        /// <summary>When the attempt ended (governor time); null while it is in flight.</summary>
-        public TimeSpan? StampedAt { get; private set; }
-
-        /// <summary>Called by the governor under its lock.</summary>
-        public void Stamp(TimeSpan at) => StampedAt ??= at;
-
         public void Dispose()
         {
             if (!_released)
             {
                 _released = true;
-                _governor.Release(this);
+                _governor.Release();
             }
         }
     }

@@ -56,17 +56,12 @@ namespace Seedance.Commands
             var session = SessionRegistry.Current;
             try
             {
-                // An unusable configuration (plain http to a remote host) fails before any key source is read.
-                using (var noKey = new SecureString())
-                {
-                    var check = session.ToClientOptions(noKey, null);
-                    check.BaseUri = baseUri ?? check.BaseUri;
-                    check.Validate();
-                }
-
-                var key = ApiKeyResolver.Resolve(ApiKey, session, new SecretVault(this).Read);
-                var options = session.ToClientOptions(key, Shows("Verbose", "VerbosePreference") || Shows("Debug", "DebugPreference") ? OnTrace : null);
+                var options = session.ToClientOptions(null, Shows("Verbose", "VerbosePreference") || Shows("Debug", "DebugPreference") ? OnTrace : null);
                 options.BaseUri = baseUri ?? options.BaseUri;
+
+                // An unusable configuration (plain http to a remote host) fails before any key source is read.
+                options.Validate();
+                options.ApiKey = ApiKeyResolver.Resolve(ApiKey, session, new SecretVault(this).Read);
                 return new SeedanceClient(options);
             }
             catch (SeedanceException e)

@@ -29,7 +29,7 @@ namespace Seedance.Keys
 
             if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment)
             {
-                return SecureText.From(fromEnvironment);
+                return EnvironmentKey.For(fromEnvironment);
             }
 
             var fromVault = readVault(session.SecretName, session.SecretVault);

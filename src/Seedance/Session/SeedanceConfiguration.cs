@@ -58,8 +58,8 @@ namespace Seedance.Session
         /// <summary>The key set with <c>Set-SeedanceApiKey -SessionOnly</c>.</summary>
         internal SecureString? SessionApiKey { get; set; }
 
-        /// <summary>The client options for one call with <paramref name="apiKey"/>.</summary>
-        internal SeedanceClientOptions ToClientOptions(SecureString apiKey, Action<SeedanceTrace>? trace) => new()
+        /// <summary>The client options for one call with <paramref name="apiKey"/> (which may be set later, once the settings are known to be usable).</summary>
+        internal SeedanceClientOptions ToClientOptions(SecureString? apiKey, Action<SeedanceTrace>? trace) => new()
         {
             BaseUri = BaseUri,
             ApiKey = apiKey,

@@ -28,8 +28,8 @@ namespace Seedance.Client.Tests.Logic
             return ApiResponse.From(message, Encoding.UTF8.GetBytes("{\"id\":\"sd2_fake\",\"status\":\"processing\"}"), DateTimeOffset.UtcNow);
         }
 
-        public static AttemptHistory Submit(bool earlierAttemptLost = false) =>
-            new(ApiRequest.Submit("sdps-test", Encoding.UTF8.GetBytes("{\"prompt\":\"abc\"}")), "POST /api/v1/video/seedance2")
+        public static AttemptHistory Submit(bool earlierAttemptLost = false, Action<SeedanceTrace>? trace = null) =>
+            new(ApiRequest.Submit("sdps-test", Encoding.UTF8.GetBytes("{\"prompt\":\"abc\"}")), "POST /api/v1/video/seedance2", trace)
             {
                 EarlierAttemptLost = earlierAttemptLost,
             };

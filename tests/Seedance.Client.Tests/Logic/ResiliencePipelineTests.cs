@@ -121,8 +121,8 @@ namespace Seedance.Client.Tests.Logic
         {
             using var cancel = new CancellationTokenSource();
             var attempts = 0;
-            var pipeline = ResiliencePipelineFactory.Create(Options(), new RetryDelayPolicy(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)), (_, line) => _traces.Add(line));
-            var history = FakeResponses.Submit();
+            var pipeline = ResiliencePipelineFactory.Create(Options(), new RetryDelayPolicy(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)));
+            var history = FakeResponses.Submit(trace: trace => _traces.Add(trace.Message));
             var context = ResilienceContextPool.Shared.Get(cancel.Token);
             context.Properties.Set(ResiliencePipelineFactory.HistoryKey, history);
             var watch = Stopwatch.StartNew();
@@ -154,8 +154,8 @@ namespace Seedance.Client.Tests.Logic
 
         private async Task<(int Attempts, Outcome<ApiResponse> Outcome)> RunAsync(SeedanceClientOptions options, params Outcome<ApiResponse>[] script)
         {
-            var pipeline = ResiliencePipelineFactory.Create(options, new RetryDelayPolicy(options.RetryBaseDelay, options.RetryMaxDelay), (_, line) => _traces.Add(line));
-            var history = FakeResponses.Submit();
+            var pipeline = ResiliencePipelineFactory.Create(options, new RetryDelayPolicy(options.RetryBaseDelay, options.RetryMaxDelay));
+            var history = FakeResponses.Submit(trace: trace => _traces.Add(trace.Message));
             var context = ResilienceContextPool.Shared.Get(CancellationToken.None);
             context.Properties.Set(ResiliencePipelineFactory.HistoryKey, history);
             var attempts = 0;
