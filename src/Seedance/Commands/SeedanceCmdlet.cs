@@ -67,13 +67,12 @@ namespace Seedance.Commands
             GC.SuppressFinalize(this);
         }
 
-        /// <summary>Releases the cancellation source and the dispatcher.</summary>
+        /// <summary>Releases the cancellation source.</summary>
         protected virtual void Dispose(bool disposing)
         {
             if (disposing)
             {
                 _stopping.Dispose();
-                _dispatcher.Dispose();
             }
         }
     }

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -9,12 +9,14 @@ namespace Seedance.Threading
     /// Runs asynchronous work while the pipeline thread performs every write the work asks for:
     /// PowerShell throws when WriteObject, WriteError, WriteProgress or WriteVerbose is called from another thread.
     /// </summary>
-    internal sealed class PipelineDispatcher : IDisposable
+    internal sealed class PipelineDispatcher
     {
-        private readonly BlockingCollection<Action?> _pending = new();
+        // Actions for the pipeline thread, in order; a null marks the end of the work. The pipeline thread blocks on the
+        // monitor without spinning: on a machine with few cores, spinning would take a core from the request it awaits.
+        private readonly Queue<Action?> _pending = new();
 
         /// <summary>Queues an action for the pipeline thread; callable from any thread.</summary>
-        public void Post(Action action) => _pending.Add(action);
+        public void Post(Action action) => Enqueue(action);
 
         /// <summary>
         /// Runs <paramref name="work"/> and performs its posted actions on this thread until it ends. The work starts on
@@ -26,8 +28,8 @@ namespace Seedance.Threading
             var start = new Task<Task<T>>(work);
             start.RunSynchronously(TaskScheduler.Default);
             var task = start.Unwrap();
-            task.ContinueWith(static (_, pending) => ((BlockingCollection<Action?>)pending!).Add(null), _pending, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            for (var action = _pending.Take(); action is not null; action = _pending.Take())
+            task.ContinueWith(static (_, dispatcher) => ((PipelineDispatcher)dispatcher!).Enqueue(null), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            for (var action = Take(); action is not null; action = Take())
             {
                 action();
             }
@@ -35,6 +37,26 @@ namespace Seedance.Threading
             return task.GetAwaiter().GetResult();
         }
 
-        public void Dispose() => _pending.Dispose();
+        private void Enqueue(Action? action)
+        {
+            lock (_pending)
+            {
+                _pending.Enqueue(action);
+                Monitor.Pulse(_pending);
+            }
+        }
+
+        private Action? Take()
+        {
+            lock (_pending)
+            {
+                while (_pending.Count == 0)
+                {
+                    Monitor.Wait(_pending);
+                }
+
+                return _pending.Dequeue();
+            }
+        }
     }
 }
