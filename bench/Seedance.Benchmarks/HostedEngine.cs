@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
@@ -11,6 +12,7 @@ namespace Seedance.Benchmarks
     internal sealed class HostedEngine : IDisposable
     {
         private readonly Runspace _runspace;
+        private string? _journalFolder;
 
         public HostedEngine()
         {
@@ -18,12 +20,17 @@ namespace Seedance.Benchmarks
             _runspace.Open();
         }
 
-        /// <summary>A fresh engine with the built module imported and pointed at <paramref name="baseUri"/>.</summary>
+        /// <summary>
+        /// A fresh engine with the built module imported and pointed at <paramref name="baseUri"/>. The journal stays on, as
+        /// a user has it, but in a folder of its own that goes with the engine: benchmarks never touch the user's journal.
+        /// </summary>
         public static HostedEngine WithModule(Uri baseUri, string configuration)
         {
-            var engine = new HostedEngine();
+            var engine = new HostedEngine { _journalFolder = Directory.CreateTempSubdirectory("seedance-bench-").FullName };
             engine.Run("Import-Module -Name $ManifestPath -ErrorAction Stop", new() { ["ManifestPath"] = BenchPaths.ModuleManifest });
-            engine.Run("Set-SeedanceConfiguration -BaseUri $BaseUri " + configuration, new() { ["BaseUri"] = baseUri });
+            engine.Run(
+                "Set-SeedanceConfiguration -BaseUri $BaseUri -JournalPath $JournalPath " + configuration,
+                new() { ["BaseUri"] = baseUri, ["JournalPath"] = Path.Combine(engine._journalFolder, "journal.jsonl") });
             return engine;
         }
 
@@ -54,6 +61,13 @@ namespace Seedance.Benchmarks
             return (output, shell.Streams.Error.ToList());
         }
 
-        public void Dispose() => _runspace.Dispose();
+        public void Dispose()
+        {
+            _runspace.Dispose();
+            if (_journalFolder is not null)
+            {
+                Directory.Delete(_journalFolder, recursive: true);
+            }
+        }
     }
 }
