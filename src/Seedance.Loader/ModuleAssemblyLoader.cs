@@ -38,7 +38,8 @@ namespace Seedance.Loader
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static Assembly LoadOnNetFramework(string directory) => ShippedAssemblyResolver.LoadModule(directory, ModuleAssemblyFileName);
 
-        private static bool IsNetFramework =>
+        /// <summary>True on Windows PowerShell 5.1, which runs on .NET Framework.</summary>
+        internal static bool IsNetFramework =>
             RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
     }
 }
