@@ -12,6 +12,8 @@ namespace Seedance.Benchmarks
 
         public static string EmptyModuleManifest => Path.Combine(Root, "bench", "Seedance.Benchmarks.EmptyModule", "bin", "module", "EmptyModule", "EmptyModule.psd1");
 
+        public static string EmptyModuleWithViewManifest => Path.Combine(Root, "bench", "Seedance.Benchmarks.EmptyModule", "bin", "module", "EmptyModuleWithView", "EmptyModuleWithView.psd1");
+
         public static string Report => Path.Combine(Root, "docs", "performance.md");
 
         /// <summary>The sandbox's own program, for runs that keep its memory out of this process.</summary>
