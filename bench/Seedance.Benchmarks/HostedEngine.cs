@@ -22,15 +22,25 @@ namespace Seedance.Benchmarks
 
         /// <summary>
         /// A fresh engine with the built module imported and pointed at <paramref name="baseUri"/>. The journal stays on, as
-        /// a user has it, but in a folder of its own that goes with the engine: benchmarks never touch the user's journal.
+        /// a user has it, but in a folder of its own that goes with the engine (benchmarks never touch the user's journal),
+        /// unless <paramref name="journal"/> is false.
         /// </summary>
-        public static HostedEngine WithModule(Uri baseUri, string configuration)
+        public static HostedEngine WithModule(Uri baseUri, string configuration, bool journal = true)
         {
-            var engine = new HostedEngine { _journalFolder = Directory.CreateTempSubdirectory("seedance-bench-").FullName };
+            var engine = new HostedEngine();
             engine.Run("Import-Module -Name $ManifestPath -ErrorAction Stop", new() { ["ManifestPath"] = BenchPaths.ModuleManifest });
-            engine.Run(
-                "Set-SeedanceConfiguration -BaseUri $BaseUri -JournalPath $JournalPath " + configuration,
-                new() { ["BaseUri"] = baseUri, ["JournalPath"] = Path.Combine(engine._journalFolder, "journal.jsonl") });
+            if (journal)
+            {
+                engine._journalFolder = Directory.CreateTempSubdirectory("seedance-bench-").FullName;
+                engine.Run(
+                    "Set-SeedanceConfiguration -BaseUri $BaseUri -JournalPath $JournalPath " + configuration,
+                    new() { ["BaseUri"] = baseUri, ["JournalPath"] = Path.Combine(engine._journalFolder, "journal.jsonl") });
+            }
+            else
+            {
+                engine.Run("Set-SeedanceConfiguration -BaseUri $BaseUri -NoJournal " + configuration, new() { ["BaseUri"] = baseUri });
+            }
+
             return engine;
         }
 
