@@ -106,6 +106,15 @@ Describe 'New-SeedanceVideo' {
             ($streams -join "`n") | Should -Not -Match ([regex]::Escape($sandbox.ApiKey))
         }
 
+        It 'traces when the session preference asks, and the call''s own switch overrides it' {
+            $VerbosePreference = 'Continue'
+            $shown = New-SeedanceVideo 'a fox in snow' -ApiKey $key 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+            $hidden = New-SeedanceVideo 'a fox in snow' -ApiKey $key -Verbose:$false 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+
+            ($shown | ForEach-Object { "$_" }) -join "`n" | Should -Match 'POST /api/v1/video/seedance2 -> 202'
+            $hidden | Should -BeNullOrEmpty
+        }
+
         It 'renders its table view within 120 columns' {
             $task = New-SeedanceVideo 'a fox in snow, in a long and detailed director prompt that would never fit on one line' -ApiKey $key
 
