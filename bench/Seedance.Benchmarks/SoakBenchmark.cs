@@ -79,10 +79,14 @@ namespace Seedance.Benchmarks
             }
         }
 
-        private static List<SeedanceTask> Tasks(HostedEngine engine, string variable) =>
-            engine.Run("$" + variable).Select(o => o.BaseObject).OfType<SeedanceTask>().ToList();
+        /// <summary>
+        /// The tasks a pipeline variable holds, read by property: the module's SeedanceTask lives in its own load context, a
+        /// different type from the Seedance.Client this benchmark references.
+        /// </summary>
+        private static List<SoakTask> Tasks(HostedEngine engine, string variable) =>
+            engine.Run("$" + variable).Where(o => o.TypeNames.Contains("Seedance.SeedanceTask")).Select(SoakTask.From).ToList();
 
-        private static bool Check(SandboxHost sandbox, int count, string folder, List<SeedanceTask> submitted, List<SeedanceTask> finished, IReadOnlyList<ErrorRecord> errors, Exception? terminating, TimeSpan wall)
+        private static bool Check(SandboxHost sandbox, int count, string folder, List<SoakTask> submitted, List<SoakTask> finished, IReadOnlyList<ErrorRecord> errors, Exception? terminating, TimeSpan wall)
         {
             var prompts = Enumerable.Range(1, count).Select(i => "soak clip number " + i).ToHashSet();
             var erroredTargets = errors.Select(Describe).ToList();
@@ -91,7 +95,7 @@ namespace Seedance.Benchmarks
             var chargesPerTask = charges.GroupBy(c => c.TaskId).ToList();
             var doubleCharged = chargesPerTask.Count(g => g.Count() > 1);
             var orphanCharges = chargesPerTask.Count(g => submitted.All(t => t.Id != g.Key));
-            var completed = finished.Where(t => t.IsCompleted).ToList();
+            var completed = finished.Where(t => t.Status == TaskStatuses.Completed).ToList();
             var badHashes = 0;
             var missing = 0;
             foreach (var task in completed)
@@ -139,5 +143,13 @@ namespace Seedance.Benchmarks
 
         private static string Describe(ErrorRecord error) =>
             (error.TargetObject is null ? string.Empty : PSObject.AsPSObject(error.TargetObject).Properties["Prompt"]?.Value?.ToString() ?? string.Empty) + " " + error;
+
+        private sealed record SoakTask(string Id, string? Prompt, string? Status)
+        {
+            public static SoakTask From(PSObject task) => new(
+                (string)task.Properties["Id"].Value,
+                task.Properties["Prompt"].Value as string,
+                task.Properties["Status"].Value as string);
+        }
     }
 }
