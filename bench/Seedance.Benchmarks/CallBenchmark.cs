@@ -35,6 +35,18 @@ namespace Seedance.Benchmarks
             $clock.Elapsed.TotalMilliseconds
             """;
 
+        private const string BareCmdletGetScript = """
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            foreach ($i in 1..$Count) { $null = Invoke-BareRequest -Uri $Url -Key $PlainKey }
+            $clock.Elapsed.TotalMilliseconds
+            """;
+
+        private const string BareCmdletSubmitScript = """
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            foreach ($i in 1..$Count) { $null = Invoke-BareRequest -Uri $Url -Key $PlainKey -Body $Body }
+            $clock.Elapsed.TotalMilliseconds
+            """;
+
         private const string ScriptGetScript = """
             $options = [System.Text.Json.JsonDocumentOptions]::new()
             $clock = [System.Diagnostics.Stopwatch]::StartNew()
@@ -90,6 +102,7 @@ namespace Seedance.Benchmarks
             var taskUrl = new Uri(sandbox.BaseUri, "api/v1/tasks/" + id);
             using var engine = HostedEngine.WithModule(sandbox.BaseUri, "-RateLimit 100000 -RateLimitWindowSeconds 1");
             engine.Run("Import-Module -Name $ManifestPath -ErrorAction Stop", new() { ["ManifestPath"] = BenchPaths.EmptyModuleManifest });
+            engine.Run("Import-Module -Assembly ([Seedance.Benchmarks.InvokeBareRequestCommand].Assembly) -ErrorAction Stop");
             var hasRestMethod = engine.Run("@(Get-Command -Name Invoke-RestMethod -ErrorAction SilentlyContinue).Count").Single().BaseObject is int n && n > 0;
             Console.WriteLine("Invoke-RestMethod in the hosted engine: " + (hasRestMethod ? "present" : "absent (core cmdlets only), so the script baseline uses HttpClient"));
             var variables = new Dictionary<string, object?>
@@ -101,15 +114,17 @@ namespace Seedance.Benchmarks
 
             var perRound = Math.Max(1, calls / rounds);
             var floorWay = () => ModuleRound(engine, FloorScript, variables, perRound, taskUrl);
+            using var unjournaled = HostedEngine.WithModule(sandbox.BaseUri, "-RateLimit 100000 -RateLimitWindowSeconds 1", journal: false);
             var get = Measure(
                 rounds,
                 perRound,
                 floorWay,
                 () => ModuleRound(engine, ModuleGetScript, variables, perRound, taskUrl),
                 () => BareRound(() => bare.GetStringAsync(taskUrl), perRound),
-                () => ModuleRound(engine, ScriptGetScript, variables, perRound, taskUrl));
+                () => ModuleRound(engine, ScriptGetScript, variables, perRound, taskUrl),
+                () => ModuleRound(unjournaled, ModuleGetScript, variables, perRound, taskUrl),
+                () => ModuleRound(engine, BareCmdletGetScript, variables, perRound, taskUrl));
             var submitUrl = new Uri(sandbox.BaseUri, SubmitPath);
-            using var unjournaled = HostedEngine.WithModule(sandbox.BaseUri, "-RateLimit 100000 -RateLimitWindowSeconds 1", journal: false);
             var submit = Measure(
                 rounds,
                 perRound,
@@ -117,15 +132,23 @@ namespace Seedance.Benchmarks
                 () => ModuleRound(engine, ModuleSubmitScript, variables, perRound, submitUrl),
                 () => BareRound(() => PostAsync(bare, submitUrl), perRound),
                 () => ModuleRound(engine, ScriptSubmitScript, variables, perRound, submitUrl),
-                () => ModuleRound(unjournaled, ModuleSubmitScript, variables, perRound, submitUrl));
+                () => ModuleRound(unjournaled, ModuleSubmitScript, variables, perRound, submitUrl),
+                () => ModuleRound(engine, BareCmdletSubmitScript, variables, perRound, submitUrl));
             var rateLimited = sandbox.RequestLog.Count(r => r.Status == 429);
             var failed = sandbox.RequestLog.Count(r => r.Status >= 400);
             Console.WriteLine($"Per-call rounds: {rounds} x {perRound} calls per way; sandbox answered {sandbox.RequestLog.Count} requests, {failed} of them >= 400 ({rateLimited} x 429).");
+            Console.WriteLine($"A minimal binary cmdlet making the bare request (Invoke-BareRequest): GET {Stats.F(get[BareCmdlet], "0")} µs, POST {Stats.F(submit[BareCmdlet], "0")} µs; "
+                + $"that is what PowerShell charges for a network call inside a command: {Stats.F(get[BareCmdlet] - get[Bare], "0")} µs and {Stats.F(submit[BareCmdlet] - submit[Bare], "0")} µs over the bare C# loop, "
+                + $"of which the engine's floor for any cmdlet call is {Stats.F(get[Floor], "0")} µs.");
             Console.WriteLine($"New-SeedanceVideo without the journal (-NoJournal): {Stats.F(submit[Unjournaled], "0")} µs/call, {Stats.F(submit[Unjournaled] / submit[Bare], "0.00")}x the bare POST; "
                 + $"so the journal's two lines per submit (the first forced to disk before the POST leaves) cost {Stats.F(submit[Module] - submit[Unjournaled], "0")} µs.");
             return new[]
             {
-                Row("2. Get-SeedanceTask -Id, completed task (" + (perRound * rounds) + " calls)", get, "<= 1.3x bare, < script", string.Empty),
+                Row(
+                    "2. Get-SeedanceTask -Id, completed task (" + (perRound * rounds) + " calls)",
+                    get,
+                    "<= 1.3x bare, < script",
+                    "; without the journal " + Stats.F(get[Unjournaled], "0") + " µs (" + Stats.F(get[Unjournaled] / get[Bare], "0.00") + "x bare)"),
                 Row(
                     "3. New-SeedanceVideo (" + (perRound * rounds) + " calls)",
                     submit,
@@ -139,11 +162,13 @@ namespace Seedance.Benchmarks
         private const int Bare = 2;
         private const int Script = 3;
         private const int Unjournaled = 4;
+        private const int BareCmdlet = 5;
 
         private static SummaryRow Row(string measure, double[] m, string target, string more) => new(
             measure,
             Stats.F(m[Module], "0") + " µs/call" + more,
-            "bare HttpClient " + Stats.F(m[Bare], "0") + " µs; script, HttpClient per call " + Stats.F(m[Script], "0") + " µs ("
+            "bare HttpClient " + Stats.F(m[Bare], "0") + " µs; the same request from a minimal binary cmdlet " + Stats.F(m[BareCmdlet], "0")
+                + " µs (" + Stats.F(m[Module] / m[BareCmdlet], "0.00") + "x of it); script, HttpClient per call " + Stats.F(m[Script], "0") + " µs ("
                 + Stats.F(m[Module] / m[Script], "0.00") + "x of it); engine floor (one-cmdlet module's cmdlet) " + Stats.F(m[Floor], "0")
                 + " µs, so the cmdlet minus that floor is " + Stats.F((m[Module] - m[Floor]) / m[Bare], "0.00") + "x bare",
             Stats.F(m[Module] / m[Bare], "0.00") + "x",
