@@ -150,6 +150,7 @@ namespace Seedance.Journal
                 {
                     using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                     {
+                        OwnerOnlyFiles.RestrictFile(temporary);
                         for (var i = 0; i < events.Count; i++)
                         {
                             var owner = JournalFolder.OwnerKey(events[i], keyOfTask);
@@ -248,7 +249,7 @@ namespace Seedance.Journal
         {
             var line = JournalLine.Encode(journalEvent);
             using (AcquireLock())
-            using (var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete))
+            using (var stream = OpenForAppend())
             {
                 if (stream.Length > 0)
                 {
@@ -264,6 +265,18 @@ namespace Seedance.Journal
                 stream.Write(line, 0, line.Length);
                 stream.Flush(toDisk);
             }
+        }
+
+        private FileStream OpenForAppend()
+        {
+            if (File.Exists(Path))
+            {
+                return new FileStream(Path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            }
+
+            var created = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            OwnerOnlyFiles.RestrictFile(Path);
+            return created;
         }
 
         private byte[] ReadContent()
@@ -286,10 +299,17 @@ namespace Seedance.Journal
             var folder = System.IO.Path.GetDirectoryName(Path);
             if (!string.IsNullOrEmpty(folder))
             {
-                Directory.CreateDirectory(folder);
+                OwnerOnlyFiles.EnsureFolder(folder);
             }
 
-            return JournalFileLock.Acquire(LockPath, LockTimeout);
+            var lockExisted = File.Exists(LockPath);
+            var held = JournalFileLock.Acquire(LockPath, LockTimeout);
+            if (!lockExisted)
+            {
+                OwnerOnlyFiles.RestrictFile(LockPath);
+            }
+
+            return held;
         }
     }
 }
