@@ -11,10 +11,12 @@ namespace Seedance.Waiting
     /// </summary>
     public sealed class CompletionTimeModel
     {
-        private const int Capacity = 64;
+        /// <summary>How many of the latest completions the model keeps.</summary>
+        internal const int Capacity = 64;
         private readonly object _gate = new();
         private readonly Queue<double> _recent = new();
         private double[] _sorted = Array.Empty<double>();
+        private bool _recalled;
 
         /// <summary>The model every waiter in this process shares.</summary>
         public static CompletionTimeModel Shared { get; } = new();
@@ -87,6 +89,33 @@ namespace Seedance.Waiting
             }
         }
 
+        /// <summary>
+        /// Once per model, and only while it has learned nothing: learns from <paramref name="history"/>, completed tasks
+        /// recorded earlier (oldest first), so a new session's first waits poll as well as the last session's did.
+        /// </summary>
+        public void RecallOnce(Func<IEnumerable<SeedanceTask>> history)
+        {
+            if (history is null)
+            {
+                throw new ArgumentNullException(nameof(history));
+            }
+
+            lock (_gate)
+            {
+                var first = !_recalled && _recent.Count == 0;
+                _recalled = true;
+                if (!first)
+                {
+                    return;
+                }
+            }
+
+            foreach (var task in history())
+            {
+                Observe(task);
+            }
+        }
+
         /// <summary>The <paramref name="fraction"/> quantile of the render time of <paramref name="units"/> of work, or null before any completion.</summary>
         public TimeSpan? Quantile(double fraction, double units)
         {
@@ -129,6 +158,7 @@ namespace Seedance.Waiting
             {
                 _recent.Clear();
                 _sorted = Array.Empty<double>();
+                _recalled = false;
             }
         }
 

@@ -19,25 +19,37 @@ namespace Seedance.Waiting
         private readonly IWaitClock _clock;
         private readonly CompletionTimeModel _model;
         private readonly Random _random;
+        private readonly Func<IEnumerable<SeedanceTask>>? _history;
 
-        /// <summary>Creates a waiter that polls through <paramref name="client"/> and learns in the process-wide model.</summary>
+        /// <summary>
+        /// Creates a waiter that polls through <paramref name="client"/> and learns in the process-wide model, which starts
+        /// from the render times of the client's journal when this process has learned none yet.
+        /// </summary>
         public TaskWaiter(SeedanceClient client)
             : this(
                   (client ?? throw new ArgumentNullException(nameof(client))).GetTaskAsync,
                   () => client.RateGovernor.TimeUntilNextSlot,
                   SystemWaitClock.Instance,
                   CompletionTimeModel.Shared,
-                  new Random())
+                  new Random(),
+                  client.Journal is Journal.TaskJournal journal ? () => Journal.JournalHistory.CompletedTasks(journal, CompletionTimeModel.Capacity) : null)
         {
         }
 
-        internal TaskWaiter(Func<string, CancellationToken, Task<SeedanceTask>> poll, Func<TimeSpan> timeUntilSlot, IWaitClock clock, CompletionTimeModel model, Random random)
+        internal TaskWaiter(
+            Func<string, CancellationToken, Task<SeedanceTask>> poll,
+            Func<TimeSpan> timeUntilSlot,
+            IWaitClock clock,
+            CompletionTimeModel model,
+            Random random,
+            Func<IEnumerable<SeedanceTask>>? history = null)
         {
             _poll = poll;
             _timeUntilSlot = timeUntilSlot;
             _clock = clock;
             _model = model;
             _random = random;
+            _history = history;
         }
 
         /// <summary>
@@ -60,6 +72,11 @@ namespace Seedance.Waiting
             if (onOutcome is null)
             {
                 throw new ArgumentNullException(nameof(onOutcome));
+            }
+
+            if (_history is not null)
+            {
+                _model.RecallOnce(_history);
             }
 
             var start = _clock.Now;
