@@ -47,6 +47,11 @@ Describe 'Get-SeedanceTask (journal)' {
         $byId.Id | Should -Be $refreshed[0..1].Id
     }
 
+    It 'keeps the journal and its lock file readable by their owner alone' -Skip:$IsWindows {
+        (Get-Item -LiteralPath $journal).UnixMode | Should -Be '-rw-------'
+        (Get-Item -LiteralPath "$journal.lock").UnixMode | Should -Be '-rw-------'
+    }
+
     It 'skips a torn last line with a warning and still lists the good entries' {
         Add-Content -Path $journal -Value '{"sum":"00","event":{"kind":"subm' -NoNewline
         $tasks = @(Get-SeedanceTask -WarningVariable warnings -WarningAction SilentlyContinue)
