@@ -24,9 +24,15 @@ namespace Seedance.Http
                 new RetrySettings(options.MaxRetries, options.RetryBudget, options.RetryBaseDelay, options.RetryMaxDelay),
                 _ => Create(options, new RetryDelayPolicy(options.RetryBaseDelay, options.RetryMaxDelay)));
 
+        /// <summary>
+        /// Builds a pipeline from the retry settings of <paramref name="options"/>. The pipeline keeps those values only, never
+        /// the options object: cached for the whole process, it must not hold a caller's key, journal or trace sink.
+        /// </summary>
         public static ResiliencePipeline<ApiResponse> Create(SeedanceClientOptions options, RetryDelayPolicy delays)
         {
-            if (options.MaxRetries < 1)
+            var maxRetries = options.MaxRetries;
+            var retryBudget = options.RetryBudget;
+            if (maxRetries < 1)
             {
                 return ResiliencePipeline<ApiResponse>.Empty;
             }
@@ -34,15 +40,15 @@ namespace Seedance.Http
             return new ResiliencePipelineBuilder<ApiResponse>()
                 .AddRetry(new RetryStrategyOptions<ApiResponse>
                 {
-                    MaxRetryAttempts = options.MaxRetries,
+                    MaxRetryAttempts = maxRetries,
                     BackoffType = DelayBackoffType.Constant,
                     UseJitter = false,
-                    ShouldHandle = args => new ValueTask<bool>(PlanRetry(args.Outcome, args.Context, args.AttemptNumber, options.MaxRetries, options.RetryBudget, delays)),
+                    ShouldHandle = args => new ValueTask<bool>(PlanRetry(args.Outcome, args.Context, args.AttemptNumber, maxRetries, retryBudget, delays)),
                     DelayGenerator = args => new ValueTask<TimeSpan?>(History(args.Context).PlannedDelay),
                     OnRetry = args =>
                     {
                         var history = History(args.Context);
-                        history.Trace?.Invoke(new SeedanceTrace(SeedanceTraceLevel.Verbose, TraceFormatter.Retry(args.RetryDelay, history.PlannedReason!, args.AttemptNumber + 2, options.MaxRetries + 1)));
+                        history.Trace?.Invoke(new SeedanceTrace(SeedanceTraceLevel.Verbose, TraceFormatter.Retry(args.RetryDelay, history.PlannedReason!, args.AttemptNumber + 2, maxRetries + 1)));
                         return default;
                     },
                 })

@@ -143,6 +143,27 @@ namespace Seedance.Client.Tests.Logic
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
         }
 
+        [Fact]
+        public void The_shared_pipeline_keeps_no_callers_options_alive()
+        {
+            var options = MadeAndDropped();
+
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+
+            Assert.False(options.IsAlive, "the cached pipeline still holds the options (and so their key, journal and trace sink)");
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static WeakReference MadeAndDropped()
+        {
+            // Settings no other test uses, so that these options are the ones the cached pipeline is built from.
+            var options = new SeedanceClientOptions { MaxRetries = 17, RetryBudget = TimeSpan.FromSeconds(1717), Trace = _ => { } };
+            Assert.NotNull(ResiliencePipelineFactory.For(options));
+            return new WeakReference(options);
+        }
+
         private static SeedanceClientOptions Options() => new()
         {
             RetryBaseDelay = TimeSpan.FromMilliseconds(10),
