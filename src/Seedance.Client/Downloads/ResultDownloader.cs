@@ -101,6 +101,8 @@ namespace Seedance.Downloads
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             if (have > 0)
             {
+                // A partial file left by an earlier call (or process) brings the ETag its bytes came with.
+                transfer.ETag ??= PartialFile.ReadETag(transfer.PartialPath);
                 request.Headers.Range = new RangeHeaderValue(have, null);
                 if (transfer.ETag is { IsWeak: false } etag)
                 {
@@ -128,7 +130,7 @@ namespace Seedance.Downloads
                         return AttemptOutcome.Expired;
                     case HttpStatusCode.RequestedRangeNotSatisfiable:
                         // The partial file is longer than the resource (or already whole): start again from nothing.
-                        File.Delete(transfer.PartialPath);
+                        PartialFile.Discard(transfer.PartialPath);
                         transfer.LastProblem = "the server refused to resume";
                         return AttemptOutcome.Cut;
                     case HttpStatusCode.PartialContent when response.Content.Headers.ContentRange is { } range && range.From == have:
@@ -137,6 +139,7 @@ namespace Seedance.Downloads
                     case HttpStatusCode.OK:
                         transfer.Total = response.Content.Headers.ContentLength;
                         transfer.ETag = response.Headers.ETag;
+                        PartialFile.WriteETag(transfer.PartialPath, transfer.ETag);
                         return await CopyAsync(response, transfer, append: false, cancellationToken).ConfigureAwait(false);
                     default:
                         transfer.LastProblem = $"the server answered {(int)response.StatusCode} {response.ReasonPhrase}";
@@ -149,7 +152,7 @@ namespace Seedance.Downloads
         {
             if (append && transfer.ETag is { } known && response.Headers.ETag is { } now && now.Tag != known.Tag)
             {
-                File.Delete(transfer.PartialPath);
+                PartialFile.Discard(transfer.PartialPath);
                 transfer.LastProblem = "the file changed on the server while it was being downloaded";
                 return AttemptOutcome.Cut;
             }
@@ -183,7 +186,7 @@ namespace Seedance.Downloads
                 transfer.LastProblem = string.Format(CultureInfo.InvariantCulture, "the transfer ended at {0} of {1} bytes", length, total);
                 if (length > total)
                 {
-                    File.Delete(transfer.PartialPath);
+                    PartialFile.Discard(transfer.PartialPath);
                 }
 
                 return AttemptOutcome.Cut;

@@ -85,6 +85,36 @@ namespace Seedance.Client.Tests.Downloads
         }
 
         [Fact]
+        public async Task A_partial_left_by_an_earlier_process_resumes_with_IfRange_when_the_file_is_unchanged()
+        {
+            var path = Path.Combine(_folder, "sd2_a.mp4");
+            await LeavePartialAsync(new FakeResultServer(_content), path);
+            var later = new FakeResultServer(_content);
+
+            var result = await Downloader(later).DownloadAsync(Url, path, false, null, null, CancellationToken.None);
+
+            Assert.Equal(_content, File.ReadAllBytes(path));
+            var resume = Assert.Single(later.Requests);
+            Assert.True(resume.Headers.Range!.Ranges.Single().From > 0);
+            Assert.Equal("\"v1\"", resume.Headers.IfRange!.EntityTag!.Tag);
+            Assert.Empty(Directory.GetFiles(_folder, ".*"));
+            Assert.False(result.Skipped);
+        }
+
+        [Fact]
+        public async Task A_partial_left_by_an_earlier_process_is_never_completed_with_bytes_of_a_changed_file()
+        {
+            var path = Path.Combine(_folder, "sd2_a.mp4");
+            await LeavePartialAsync(new FakeResultServer(_content), path);
+            var changed = _content.Select(b => (byte)(b ^ 0xFF)).ToArray();
+
+            await Downloader(new FakeResultServer(changed) { ETag = "\"v2\"" }).DownloadAsync(Url, path, false, null, null, CancellationToken.None);
+
+            Assert.Equal(changed, File.ReadAllBytes(path));
+            Assert.Empty(Directory.GetFiles(_folder, ".*"));
+        }
+
+        [Fact]
         public async Task Existing_file_is_skipped_unless_forced()
         {
             var server = new FakeResultServer(_content);
@@ -116,5 +146,20 @@ namespace Seedance.Client.Tests.Downloads
         }
 
         private static ResultDownloader Downloader(FakeResultServer server) => new(new HttpClient(server));
+
+        /// <summary>What a stopped earlier process leaves behind: a partial file (and whatever it recorded beside it).</summary>
+        private static async Task LeavePartialAsync(FakeResultServer server, string path)
+        {
+            var stalled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            server.StallAfterFirstChunk = stalled;
+            using var stop = new CancellationTokenSource();
+            var running = Downloader(server).DownloadAsync(Url, path, false, null, null, stop.Token);
+            await stalled.Task;
+            stop.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+            Assert.True(PartialLength(path) > 0);
+        }
+
+        private static long PartialLength(string path) => new FileInfo(Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".partial")).Length;
     }
 }
