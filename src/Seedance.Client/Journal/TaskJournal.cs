@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Seedance.Journal
@@ -127,7 +128,7 @@ namespace Seedance.Journal
                 content = ReadContent();
             }
 
-            var events = Decode(content, out _, out var warnings);
+            var events = Decode(content, null, out var warnings);
             return new JournalSnapshot(JournalFolder.Fold(events), warnings);
         }
 
@@ -141,7 +142,8 @@ namespace Seedance.Journal
             using (AcquireLock())
             {
                 var content = ReadContent();
-                var events = Decode(content, out var lines, out _);
+                var lines = new List<byte[]>();
+                var events = Decode(content, lines, out _);
                 var removed = JournalFolder.Fold(events).Where(entry => entry.IsFinished && entry.LastChangedAt < before).ToList();
                 var removedKeys = new HashSet<string>(removed.Select(entry => entry.IdempotencyKey), StringComparer.Ordinal);
                 var keyOfTask = JournalFolder.KeysOfTasks(events);
@@ -178,11 +180,12 @@ namespace Seedance.Journal
             }
         }
 
-        private static List<JournalEvent> Decode(byte[] content, out List<byte[]> lines, out List<string> warnings)
+        /// <summary>The events in <paramref name="content"/>; with <paramref name="lines"/>, also a copy of each good line's bytes.</summary>
+        private static List<JournalEvent> Decode(byte[] content, List<byte[]>? lines, out List<string> warnings)
         {
             var events = new List<JournalEvent>();
-            lines = new List<byte[]>();
             warnings = new List<string>();
+            using var sha = SHA256.Create();
             var start = 0;
             var number = 0;
             while (start < content.Length)
@@ -195,20 +198,22 @@ namespace Seedance.Journal
                     break;
                 }
 
-                var text = Encoding.UTF8.GetString(content, start, end - start);
-                if (text.Trim().Length > 0)
+                if (!IsBlank(content, start, end))
                 {
-                    var decoded = JournalLine.TryDecode(text, out var problem);
+                    var decoded = JournalLine.TryDecode(content, start, end - start, sha, out var problem);
                     if (decoded is null)
                     {
                         warnings.Add(string.Format(CultureInfo.InvariantCulture, "Journal line {0} was skipped because {1}.", number, problem));
                     }
                     else
                     {
-                        var line = new byte[end - start + 1];
-                        Buffer.BlockCopy(content, start, line, 0, line.Length);
                         events.Add(decoded);
-                        lines.Add(line);
+                        if (lines is not null)
+                        {
+                            var line = new byte[end - start + 1];
+                            Buffer.BlockCopy(content, start, line, 0, line.Length);
+                            lines.Add(line);
+                        }
                     }
                 }
 
@@ -216,6 +221,19 @@ namespace Seedance.Journal
             }
 
             return events;
+        }
+
+        private static bool IsBlank(byte[] content, int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                if (content[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>
@@ -284,9 +302,16 @@ namespace Seedance.Journal
             try
             {
                 using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var buffer = new MemoryStream();
-                stream.CopyTo(buffer);
-                return buffer.ToArray();
+                var content = new byte[stream.Length];
+                var read = 0;
+                int got;
+                while (read < content.Length && (got = stream.Read(content, read, content.Length - read)) > 0)
+                {
+                    read += got;
+                }
+
+                // Read under the lock, so the file cannot have grown; a shorter read means it was truncated meanwhile.
+                return read == content.Length ? content : content.AsSpan(0, read).ToArray();
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {

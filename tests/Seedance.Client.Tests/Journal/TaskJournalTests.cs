@@ -94,6 +94,21 @@ namespace Seedance.Client.Tests.Journal
         }
 
         [Fact]
+        public void A_line_whose_envelope_was_reformatted_by_hand_still_reads_when_its_event_is_intact()
+        {
+            using var temp = new TemporaryJournal();
+            temp.Journal.Submitting("key-1", Body("Edited by hand"), Sandbox, DateTimeOffset.UtcNow);
+            var line = File.ReadAllText(temp.FilePath).TrimEnd('\n');
+            var reformatted = line.Replace("{\"sum\":", "{ \"sum\": ", StringComparison.Ordinal).Replace(",\"event\":", ", \"event\": ", StringComparison.Ordinal);
+            File.WriteAllText(temp.FilePath, reformatted + "\r\n");
+
+            var snapshot = temp.Journal.Read();
+
+            Assert.Empty(snapshot.Warnings);
+            Assert.Equal("key-1", Assert.Single(snapshot.Entries).IdempotencyKey);
+        }
+
+        [Fact]
         public void A_late_processing_observation_does_not_undo_a_finished_state()
         {
             using var temp = new TemporaryJournal();
