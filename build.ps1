@@ -4,15 +4,19 @@
     Builds, tests, packages and demonstrates the Seedance module.
 .DESCRIPTION
     Tasks: Build (dotnet build into out/Seedance), Test (dotnet test, then the Pester 5 suites in a child pwsh),
-    Package (versioned module folder and .nupkg under out/package), Demo (sandbox + submit, wait, save), Clean.
+    Package (versioned module folder and .nupkg under out/package), Demo (sandbox + submit, wait, save),
+    Bench (the benchmark table, written to docs/performance.md; under 10 minutes), Soak (the fault soak; a few
+    minutes), Clean.
 .EXAMPLE
     ./build.ps1 -Task Build, Test
 .EXAMPLE
     ./build.ps1 -Task Demo
+.EXAMPLE
+    ./build.ps1 -Task Build, Bench
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Bench', 'Soak', 'Clean')]
     [string[]] $Task = @('Build', 'Test'),
 
     [ValidateSet('Debug', 'Release')]
@@ -63,9 +67,10 @@ function Invoke-Package {
 
 function Invoke-Demo {
     Invoke-Build
-    $sandboxProject = Join-Path $root 'src/Seedance.Sandbox'
+    # The built sandbox itself, not `dotnet run`: stopping `dotnet run` would leave the sandbox it started running.
+    $sandboxProgram = Join-Path $root "src/Seedance.Sandbox/bin/$Configuration/net10.0/Seedance.Sandbox.dll"
     $port = Get-Random -Minimum 20000 -Maximum 40000
-    $sandbox = Start-Process -FilePath 'dotnet' -ArgumentList @('run', '--project', $sandboxProject, '-c', $Configuration, '--', '--port', $port, '--ignore-stdin') -PassThru -NoNewWindow
+    $sandbox = Start-Process -FilePath 'dotnet' -ArgumentList @($sandboxProgram, '--port', $port, '--ignore-stdin') -PassThru -NoNewWindow
     try {
         $baseUri = "http://127.0.0.1:$port"
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
@@ -93,6 +98,14 @@ function Invoke-Demo {
     finally {
         Stop-Process -Id $sandbox.Id -ErrorAction SilentlyContinue
     }
+}
+
+function Invoke-Bench {
+    Invoke-Dotnet run --project (Join-Path $root 'bench/Seedance.Benchmarks') -c Release -- all
+}
+
+function Invoke-Soak {
+    Invoke-Dotnet run --project (Join-Path $root 'bench/Seedance.Benchmarks') -c Release -- soak
 }
 
 function Invoke-Clean {
