@@ -10,12 +10,12 @@ namespace Seedance.Benchmarks
     /// <summary>
     /// <c>all</c>: every row side by side in one run, the summary table printed and written to docs/performance.md;
     /// <c>soak</c>: the fault soak, its figures written there too. <c>import</c>, <c>calls</c>, <c>memory</c>,
-    /// <c>batch</c>, <c>download</c>: one part. Options: <c>--runs N</c> (imports), <c>--calls N</c>, <c>--rounds N</c>,
-    /// <c>--count N</c> (soak), <c>--no-write</c> (print only).
+    /// <c>batch</c>, <c>download</c>, <c>journal</c>: one part. Options: <c>--runs N</c> (imports), <c>--calls N</c>, <c>--rounds N</c>,
+    /// <c>--count N</c> (soak), <c>--submissions N</c> (journal), <c>--no-write</c> (print only).
     /// </summary>
     internal static class Program
     {
-        private const string Usage = "usage: Seedance.Benchmarks all|import|calls|memory|batch|download|soak [--runs N] [--calls N] [--rounds N] [--count N] [--no-write]";
+        private const string Usage = "usage: Seedance.Benchmarks all|import|calls|memory|batch|download|journal|soak [--runs N] [--calls N] [--rounds N] [--count N] [--submissions N] [--no-write]";
 
         private static async Task<int> Main(string[] args)
         {
@@ -50,6 +50,10 @@ namespace Seedance.Benchmarks
                     Console.WriteLine("### 5. Download throughput and peak memory");
                     Console.WriteLine();
                     await DownloadBenchmark.RunAsync();
+                    Console.WriteLine();
+                    Console.WriteLine("### 7. Reading a long journal");
+                    Console.WriteLine();
+                    JournalBenchmark.Run(Get(options, "submissions", 5000));
                     break;
                 case "import":
                     rows.Add(ImportBenchmark.Run(runs));
@@ -65,6 +69,9 @@ namespace Seedance.Benchmarks
                     break;
                 case "download":
                     await DownloadBenchmark.RunAsync();
+                    break;
+                case "journal":
+                    JournalBenchmark.Run(Get(options, "submissions", 5000));
                     break;
                 case "soak":
                     exit = await SoakBenchmark.RunAsync(Get(options, "count", 500)) ? 0 : 1;
