@@ -73,6 +73,14 @@ Describe 'Set-SeedanceApiKey' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.unauthorized,*'
     }
 
+    It 'uses a changed SEEDANCE_API_KEY from the next call on' {
+        $env:SEEDANCE_API_KEY = $script:sandbox.ApiKey
+        Get-ProbeErrorId | Should -Be 'Seedance.not_found'
+
+        $env:SEEDANCE_API_KEY = 'sk_test_pester_wrong_key'
+        Get-ProbeErrorId | Should -Be 'Seedance.unauthorized'
+    }
+
     It 'refuses a key the API rejects with -Validate, and stores nothing' {
         { Set-SeedanceApiKey -ApiKey $script:wrongKey -Validate -ErrorAction Stop } |
             Should -Throw -ErrorId 'Seedance.unauthorized,Seedance.Commands.SetSeedanceApiKeyCommand'

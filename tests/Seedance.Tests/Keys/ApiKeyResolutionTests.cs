@@ -52,6 +52,20 @@ namespace Seedance.Tests.Keys
         }
 
         [Fact]
+        public async Task A_changed_SEEDANCE_API_KEY_is_used_from_the_next_call_on()
+        {
+            await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiKey = Right });
+            using var environment = new EnvironmentVariableScope("SEEDANCE_API_KEY", Right);
+            using var session = ConfiguredSession(sandbox);
+
+            Assert.Equal("Seedance.not_found", SingleErrorCode(session.Run(Probe)));
+            Environment.SetEnvironmentVariable("SEEDANCE_API_KEY", Wrong);
+            Assert.Equal("Seedance.unauthorized", SingleErrorCode(session.Run(Probe)));
+            Environment.SetEnvironmentVariable("SEEDANCE_API_KEY", Right);
+            Assert.Equal("Seedance.not_found", SingleErrorCode(session.Run(Probe)));
+        }
+
+        [Fact]
         public async Task Key_stored_by_one_session_is_used_by_a_new_session_in_the_same_process()
         {
             await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiKey = Right });
