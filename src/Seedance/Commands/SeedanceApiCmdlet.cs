@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
 using System.Security;
 using System.Threading.Tasks;
@@ -75,20 +76,51 @@ namespace Seedance.Commands
         /// True when this call's -Verbose or -Debug (else the session's preference) would show the stream: traces are only
         /// formatted and posted to the pipeline thread when someone will see them.
         /// </summary>
+        /// <remarks>
+        /// A preference set in a script's own scope (<c>$VerbosePreference = 'Continue'</c>) is a string there, not an
+        /// ActionPreference: it is converted as PowerShell converts it.
+        /// </remarks>
         private bool Shows(string parameter, string preference) => MyInvocation.BoundParameters.TryGetValue(parameter, out var value)
             ? value is SwitchParameter { IsPresent: true }
-            : GetVariableValue(preference) is ActionPreference shown && shown != ActionPreference.SilentlyContinue && shown != ActionPreference.Ignore;
+            : LanguagePrimitives.TryConvertTo(GetVariableValue(preference), out ActionPreference shown)
+                && shown != ActionPreference.SilentlyContinue && shown != ActionPreference.Ignore;
 
-        private void OnTrace(SeedanceTrace trace) => Post(() =>
+        private void OnTrace(SeedanceTrace trace) => Post(() => WriteTrace(trace));
+
+        /// <summary>
+        /// Writes a trace under the caller's preferences; a trace never fails a call. -Debug on a compiled cmdlet means
+        /// "inquire": each verbose or debug line would ask "Continue with this operation?", and fail outright where nobody
+        /// can answer (pwsh -File, a scheduled task), after the API may already have charged. So a call given -Debug shows
+        /// its traces on the host without asking, as PowerShell 7 does for functions.
+        /// </summary>
+        private void WriteTrace(SeedanceTrace trace)
         {
-            if (trace.Level == SeedanceTraceLevel.Debug)
+            try
             {
-                WriteDebug(trace.Message);
+                if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true })
+                {
+                    if (trace.Level == SeedanceTraceLevel.Debug)
+                    {
+                        Host.UI.WriteDebugLine(trace.Message);
+                    }
+                    else
+                    {
+                        Host.UI.WriteVerboseLine(trace.Message);
+                    }
+                }
+                else if (trace.Level == SeedanceTraceLevel.Debug)
+                {
+                    WriteDebug(trace.Message);
+                }
+                else
+                {
+                    WriteVerbose(trace.Message);
+                }
             }
-            else
+            catch (Exception e) when (e is HostException or PSInvalidOperationException or ActionPreferenceStopException or NotImplementedException)
             {
-                WriteVerbose(trace.Message);
+                // $DebugPreference = 'Stop' or 'Inquire', or a host that cannot show the line: the call goes on.
             }
-        });
+        }
     }
 }
