@@ -1,4 +1,3 @@
-#Requires -Version 7.4
 # Pester 5: Clear-SeedanceJournal removes finished tasks and keeps unfinished and unconfirmed ones.
 
 BeforeAll {

@@ -1,4 +1,3 @@
-#Requires -Version 7.4
 # Pester 5: Get-SeedanceCreditUsage totals the journal's credits and agrees with the sandbox's ledger.
 
 BeforeAll {

@@ -1,46 +1,62 @@
-# Chooses the vault the key suites run against: Microsoft.PowerShell.SecretStore when it is installed and usable
-# without a prompt, else the SecretManagement test double in tests/TestModules. Either way the suites use a vault
-# and a secret name of their own, so a developer's real 'Seedance' secret is never touched.
+# Chooses the vault the key suites run against, for the three machines users have:
+#   1. SecretManagement not installed: the SecretManagement test double in tests/TestModules;
+#   2. the real SecretManagement installed, SecretStore missing, never set up or locked: the real SecretManagement
+#      with the file-backed extension vault tests/TestModules/Seedance.TestVault, in a throwaway folder;
+#   3. SecretStore set up and usable without a prompt: the real SecretManagement and the real SecretStore.
+# Either way the suites use a vault and a secret name of their own, so a developer's real 'Seedance' secret is never
+# touched (and build.ps1 runs the suites in a throwaway HOME besides).
 
 Set-StrictMode -Version 3.0
 
 function Initialize-TestKeyVault {
     <#
     .SYNOPSIS
-    Registers a vault for one suite and returns its VaultName, SecretName and whether it is the real SecretStore.
+    Registers a vault for one suite and returns its VaultName, SecretName and Kind (TestDouble, TestVault or SecretStore).
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
     param()
 
     $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+    $testModules = Join-Path $repositoryRoot 'tests/TestModules'
     $suffix = [guid]::NewGuid().ToString('N').Substring(0, 8)
     $vaultName = "SeedancePester$suffix"
-    $usesSecretStore = $false
-    $available = @(Get-Module -ListAvailable -Name Microsoft.PowerShell.SecretManagement, Microsoft.PowerShell.SecretStore)
-    if (@($available.Name | Sort-Object -Unique).Count -eq 2) {
-        Import-Module Microsoft.PowerShell.SecretManagement
-        Register-SecretVault -Name $vaultName -ModuleName Microsoft.PowerShell.SecretStore
-        try {
-            # A store that needs a password (or was never set up) fails here in a -NonInteractive pwsh.
-            $null = Get-SecretInfo -Vault $vaultName -ErrorAction Stop
-            $usesSecretStore = $true
-        }
-        catch {
-            Unregister-SecretVault -Name $vaultName
-            Remove-Module Microsoft.PowerShell.SecretManagement
-        }
-    }
+    $folder = $null
+    $real = @(Get-Module -ListAvailable -Name Microsoft.PowerShell.SecretManagement |
+        Where-Object { -not $_.Path.StartsWith($testModules, [System.StringComparison]::OrdinalIgnoreCase) })
 
-    if (-not $usesSecretStore) {
-        Import-Module (Join-Path $repositoryRoot 'tests/TestModules/Microsoft.PowerShell.SecretManagement/Microsoft.PowerShell.SecretManagement.psd1') -Force
+    if ($real.Count -eq 0) {
+        $kind = 'TestDouble'
+        Import-Module (Join-Path $testModules 'Microsoft.PowerShell.SecretManagement/Microsoft.PowerShell.SecretManagement.psd1') -Force -Global
         Register-SecretVault -Name $vaultName -ModuleName TestStore
     }
+    else {
+        $kind = 'TestVault'
+        Import-Module $real[0].Path -Global
+        if (Get-Module -ListAvailable -Name Microsoft.PowerShell.SecretStore) {
+            Register-SecretVault -Name $vaultName -ModuleName Microsoft.PowerShell.SecretStore
+            try {
+                # A store that needs a password (or was never set up) fails here in a -NonInteractive pwsh.
+                $null = Get-SecretInfo -Vault $vaultName -ErrorAction Stop
+                $kind = 'SecretStore'
+            }
+            catch {
+                Unregister-SecretVault -Name $vaultName
+            }
+        }
 
+        if ($kind -eq 'TestVault') {
+            $folder = Join-Path ([System.IO.Path]::GetTempPath()) "seedance-test-vault-$suffix"
+            Register-SecretVault -Name $vaultName -ModuleName (Join-Path $testModules 'Seedance.TestVault/Seedance.TestVault.psd1') -VaultParameters @{ Path = $folder }
+        }
+    }
+
+    Write-Host "Key suite vault: $kind ($vaultName)"
     [pscustomobject]@{
-        VaultName       = $vaultName
-        SecretName      = "SeedancePester$suffix"
-        UsesSecretStore = $usesSecretStore
+        VaultName  = $vaultName
+        SecretName = "SeedancePester$suffix"
+        Kind       = $kind
+        Folder     = $folder
     }
 }
 
@@ -54,6 +70,9 @@ function Remove-TestKeyVault {
 
     Remove-Secret -Name $Vault.SecretName -Vault $Vault.VaultName -ErrorAction SilentlyContinue
     Unregister-SecretVault -Name $Vault.VaultName -ErrorAction SilentlyContinue
+    if ($Vault.Folder) {
+        Remove-Item -LiteralPath $Vault.Folder -Recurse -Force -ErrorAction SilentlyContinue
+    }
 }
 
 function ConvertTo-TestSecureString {

@@ -33,9 +33,7 @@ Describe 'Remove-SeedanceApiKey' {
 
         @($removed.Location) | Should -Be @('Session', 'Vault')
         Get-SecretInfo -Name $script:vault.SecretName -Vault $script:vault.VaultName | Should -BeNullOrEmpty
-        $failures = $null
-        Get-SeedanceTask -Id sd2_no_such_task -ErrorAction SilentlyContinue -ErrorVariable failures
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.ApiKeyNotFound,*'
+        { Get-SeedanceTask -Id sd2_no_such_task } | Should -Throw -ErrorId 'Seedance.ApiKeyNotFound,Seedance.Commands.GetSeedanceTaskCommand'
     }
 
     It 'leaves the vault secret alone with -SessionOnly' {

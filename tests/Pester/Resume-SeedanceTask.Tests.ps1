@@ -1,4 +1,3 @@
-#Requires -Version 7.4
 # Pester 5: Resume-SeedanceTask recovers a submit whose response was lost, with its original task and one charge.
 
 BeforeAll {

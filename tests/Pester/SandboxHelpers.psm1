@@ -30,17 +30,16 @@ function Start-TestSandbox {
     $project = [System.IO.Path]::Combine($repositoryRoot, 'src', 'Seedance.Sandbox')
     $invariant = [System.Globalization.CultureInfo]::InvariantCulture
 
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    # The built sandbox itself, not `dotnet run`: stopping `dotnet run` would leave the sandbox it started running.
+    $program = [System.IO.Path]::Combine($project, 'bin', 'Release', 'net10.0', 'Seedance.Sandbox.dll')
     $arguments = @(
-        'run', '--project', $project, '-c', 'Release', '--no-build', '--',
+        $program,
         '--port', '0',
         '--processing-seconds', $ProcessingSeconds.ToString($invariant),
         '--rate-limit', $RateLimit.ToString($invariant),
         '--rate-window-seconds', $RateWindowSeconds.ToString($invariant)
     )
-    foreach ($argument in $arguments) {
-        $startInfo.ArgumentList.Add($argument)
-    }
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet', (ConvertTo-ArgumentText $arguments))
 
     $startInfo.UseShellExecute = $false
     $startInfo.RedirectStandardInput = $true
@@ -104,7 +103,7 @@ function Stop-SandboxProcess {
         if (-not $Process.HasExited) {
             $Process.StandardInput.Close()
             if (-not $Process.WaitForExit(15000)) {
-                $Process.Kill($true)
+                $Process.Kill()
                 $Process.WaitForExit()
             }
         }
@@ -114,4 +113,99 @@ function Stop-SandboxProcess {
     }
 }
 
-Export-ModuleMember -Function Start-TestSandbox, Stop-TestSandbox
+function ConvertTo-ArgumentText {
+    # One command line from separate arguments (ProcessStartInfo.ArgumentList is not in .NET Framework).
+    param([string[]] $Arguments)
+    ($Arguments | ForEach-Object {
+            if ($_ -match '[\s"]' -or $_ -eq '') { '"' + ($_ -replace '(\\*)"', '$1$1\"' -replace '(\\+)$', '$1$1') + '"' } else { $_ }
+        }) -join ' '
+}
+
+function Get-TestShellPath {
+    <#
+    .SYNOPSIS
+    The PowerShell running the suites, as a program a test can start: under the dotnet tool,
+    (Get-Process -Id $PID).Path is dotnet itself and pwsh may not be on PATH.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+
+    if ($PSVersionTable.PSEdition -ne 'Core') {
+        return Join-Path $PSHOME 'powershell.exe'
+    }
+
+    if ($IsWindows) { Join-Path $PSHOME 'pwsh.exe' } else { Join-Path $PSHOME 'pwsh' }
+}
+
+function Invoke-TestShell {
+    <#
+    .SYNOPSIS
+    Runs a script in a child PowerShell the way CI and Task Scheduler do (-NoProfile -NonInteractive, -File or
+    -Command) and returns its ExitCode, Output and Error text, without the console's colour codes. It waits at most
+    -TimeoutSeconds.
+    .EXAMPLE
+    $child = Invoke-TestShell -File ./job.ps1
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'Command')]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory, ParameterSetName = 'Command')]
+        [string] $Command,
+
+        [Parameter(Mandatory, ParameterSetName = 'File')]
+        [string] $File,
+
+        # Arguments after -File.
+        [Parameter(ParameterSetName = 'File')]
+        [string[]] $ArgumentList = @(),
+
+        # Environment variables for the child (a $null value removes one).
+        [hashtable] $Environment = @{},
+
+        [ValidateRange(1, 3600)]
+        [int] $TimeoutSeconds = 120
+    )
+
+    $arguments = @('-NoProfile', '-NonInteractive')
+    if ($PSCmdlet.ParameterSetName -eq 'File') {
+        $arguments += @('-File', $File) + $ArgumentList
+    }
+    else {
+        # -EncodedCommand: the script reaches the child exactly as written, quotes and all.
+        $arguments += @('-EncodedCommand', [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($Command)))
+    }
+
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new((Get-TestShellPath), (ConvertTo-ArgumentText $arguments))
+    $startInfo.UseShellExecute = $false
+    $startInfo.RedirectStandardInput = $true
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.RedirectStandardError = $true
+    foreach ($name in $Environment.Keys) {
+        if ($null -eq $Environment[$name]) { $null = $startInfo.EnvironmentVariables.Remove($name) }
+        else { $startInfo.EnvironmentVariables[$name] = [string] $Environment[$name] }
+    }
+
+    $child = [System.Diagnostics.Process]::Start($startInfo)
+    try {
+        $child.StandardInput.Close()
+        $output = $child.StandardOutput.ReadToEndAsync()
+        $errors = $child.StandardError.ReadToEndAsync()
+        if (-not $child.WaitForExit($TimeoutSeconds * 1000)) {
+            $child.Kill()
+            throw "The child shell did not finish within $TimeoutSeconds s."
+        }
+
+        $child.WaitForExit()
+        [pscustomobject]@{
+            ExitCode = $child.ExitCode
+            Output   = $output.Result -replace '\x1b\[[0-9;]*m'
+            Error    = $errors.Result -replace '\x1b\[[0-9;]*m'
+        }
+    }
+    finally {
+        $child.Dispose()
+    }
+}
+
+Export-ModuleMember -Function Start-TestSandbox, Stop-TestSandbox, Get-TestShellPath, Invoke-TestShell

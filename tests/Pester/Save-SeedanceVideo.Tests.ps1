@@ -1,4 +1,3 @@
-#Requires -Version 7.4
 # Save-SeedanceVideo against the sandbox: resume after a cut, skip unless -Force, clear errors, the one-liner.
 
 BeforeAll {
@@ -29,7 +28,7 @@ Describe 'Save-SeedanceVideo' {
 
     It 'resumes a download cut at 40% with a Range request' {
         $task = New-SeedanceVideo -Prompt 'a cut download' -ApiKey $key | Wait-SeedanceTask -ApiKey $key
-        $length = (Invoke-WebRequest -Uri $task.VideoUrl -Method Head).Headers['Content-Length'] | Select-Object -First 1
+        $length = (Invoke-WebRequest -Uri $task.VideoUrl -Method Head -UseBasicParsing).Headers['Content-Length'] | Select-Object -First 1
         $body = @{ kind = 'CutDownload'; after_bytes = [long]([long]$length * 0.4) } | ConvertTo-Json
         Invoke-RestMethod -Method Post -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/faults')) -Body $body -ContentType 'application/json' | Out-Null
         $before = (Get-Downloads).Count

@@ -13,9 +13,15 @@ BeforeAll {
     $script:wrongKey = ConvertTo-TestSecureString 'sk_test_pester_wrong_key'
 
     function Get-ProbeErrorId {
-        # 404 not_found: the call used a key the sandbox accepts; 401 unauthorized: another key.
+        # 404 not_found: the call used a key the sandbox accepts; 401 unauthorized: another key; ApiKeyNotFound (a
+        # terminating error): no key at all.
         $failures = $null
-        Get-SeedanceTask -Id sd2_no_such_task -ErrorAction SilentlyContinue -ErrorVariable failures
+        try {
+            Get-SeedanceTask -Id sd2_no_such_task -ErrorAction SilentlyContinue -ErrorVariable failures
+        }
+        catch {
+            $failures = @($_)
+        }
         ($failures | Select-Object -First 1).FullyQualifiedErrorId -replace ',.*$'
     }
 }
@@ -95,29 +101,14 @@ Describe 'Set-SeedanceApiKey' {
     }
 
     It 'fails at once in a -NonInteractive pwsh when no key is given, instead of prompting' {
-        $pwsh = (Get-Process -Id $PID).Path
-        $command = "Import-Module '$script:manifest'; Set-SeedanceApiKey -SessionOnly -ErrorAction Stop"
-        $startInfo = [System.Diagnostics.ProcessStartInfo]::new($pwsh)
-        foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', $command) {
-            $startInfo.ArgumentList.Add($argument)
-        }
-        $startInfo.RedirectStandardError = $true
-        $startInfo.RedirectStandardOutput = $true
-        $startInfo.UseShellExecute = $false
-        $child = [System.Diagnostics.Process]::Start($startInfo)
-        $errorText = $child.StandardError.ReadToEndAsync()
-        $null = $child.StandardOutput.ReadToEndAsync()
-        $finished = $child.WaitForExit(60000)
-        if (-not $finished) { $child.Kill() }
+        $child = Invoke-TestShell -Command "Import-Module '$script:manifest'; Set-SeedanceApiKey -SessionOnly -ErrorAction Stop"
 
-        $finished | Should -BeTrue
         $child.ExitCode | Should -Not -Be 0
-        $errorText.Result | Should -Match 'not interactive'
+        $child.Error | Should -Match 'not interactive'
     }
 
     It 'names every key source when none has a key' {
-        $failures = $null
-        Get-SeedanceTask -Id sd2_no_such_task -ErrorAction SilentlyContinue -ErrorVariable failures
+        $failures = @(try { Get-SeedanceTask -Id sd2_no_such_task } catch { $_ })
 
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.ApiKeyNotFound,*'
         $failures[0].CategoryInfo.Category | Should -Be 'AuthenticationError'

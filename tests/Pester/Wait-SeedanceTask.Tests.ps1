@@ -1,4 +1,3 @@
-#Requires -Version 7.4
 # Wait-SeedanceTask against a time-scaled sandbox: completion order, failures, timeout, Ctrl+C, zero 429.
 
 BeforeAll {

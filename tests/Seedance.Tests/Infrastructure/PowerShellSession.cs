@@ -26,6 +26,7 @@ namespace Seedance.Tests.Infrastructure
                 ? RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2())
                 : RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
             _runspace.Open();
+            TestProcessIsolation.RestrictModulePath();
             JournalFolder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "seedance-test-" + Guid.NewGuid().ToString("N"));
             JournalPath = System.IO.Path.Combine(JournalFolder, "journal.jsonl");
             if (importModule)
