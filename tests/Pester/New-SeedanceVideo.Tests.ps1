@@ -115,13 +115,15 @@ Describe 'New-SeedanceVideo' {
             $hidden | Should -BeNullOrEmpty
         }
 
-        It 'renders its table view within 120 columns' {
+        It 'renders its table view within 80 columns, its id, status and prompt on one line' {
             $task = New-SeedanceVideo 'a fox in snow, in a long and detailed director prompt that would never fit on one line' -ApiKey $key
 
-            $lines = ($task | Format-Table | Out-String -Width 120) -split '\r?\n' | ForEach-Object { $_ -replace '\x1b\[[0-9;]*m', '' } | Where-Object { $_.Trim() }
+            $lines = @(($task | Out-String -Width 80) -split '\r?\n' | ForEach-Object { $_ -replace '\x1b\[[0-9;]*m', '' } | Where-Object { $_.Trim() })
 
-            $lines[0] | Should -Match '^Id\s+Status\s+Tier\s+Resolution\s+Duration\s+Credits\s+Age\s+Prompt'
-            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 120 }
+            $lines | Should -HaveCount 3
+            $lines[0] | Should -Match '^Id\s+Status\s+Credits\s+Age\s+Prompt$'
+            $lines[2] | Should -Match ('^{0}\s+processing\s+\d+\s+\d+m\d\ds a fox in snow, in a long' -f $task.Id)
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
         }
     }
 

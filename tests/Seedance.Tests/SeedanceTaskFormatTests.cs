@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Seedance.Tests
 {
-    /// <summary>The Seedance.SeedanceTask views are the ones PowerShell picks, and the table fits a 120-column console.
+    /// <summary>The Seedance.SeedanceTask views are the ones PowerShell picks, the default table fits an 80-column console.
     /// Only Out-Host renders in the hosted engine (Format-Table and Out-String are not there), so these render through a recording console.</summary>
     public sealed class SeedanceTaskFormatTests
     {
@@ -23,21 +23,27 @@ namespace Seedance.Tests
             """;
 
         [Fact]
-        public void Table_view_is_used_and_fits_120_columns()
+        public void Table_view_is_used_and_fits_80_columns()
         {
-            var host = new RecordingHost(width: 120);
+            var lines = Render(80, "$tasks | Out-Host");
+
+            Assert.Equal(5, lines.Length);
+            Assert.Matches(@"^Id\s+Status\s+Credits\s+Age\s+Prompt$", lines[0]);
+            Assert.All(lines, line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+            Assert.Matches(@"^sd2_0123456789abcdef0123\s+processing\s+30\s+1m1\ds\s+a red fox", lines[2]);
+            Assert.Matches(@"^sd2_fedcba9876543210fedc\s+failed\s+0\s+3h00m\s*$", lines[3]);
+            Assert.Matches(@"^sd2_00000000000000000000\s+completed\s+12\.5\s+2d\s*$", lines[4]);
+        }
+
+        // The header is coloured by $PSStyle: measure what the user sees.
+        private static string[] Render(int width, string script)
+        {
+            var host = new RecordingHost(width);
             using var session = new PowerShellSession(host);
 
-            session.Run(Tasks + "\n$tasks | Out-Host").ShouldSucceed();
+            session.Run(Tasks + "\n" + script).ShouldSucceed();
 
-            // The header is coloured by $PSStyle: measure what the user sees.
-            var lines = host.Lines.Select(l => Regex.Replace(l, "\u001b\\[[0-9;]*m", string.Empty)).Where(l => l.Trim().Length > 0).ToArray();
-            Assert.Equal(5, lines.Length);
-            Assert.Matches(@"^Id\s+Status\s+Tier\s+Resolution\s+Duration\s+Credits\s+Age\s+Prompt$", lines[0]);
-            Assert.All(lines, line => Assert.True(line.Length <= host.Width, $"{line.Length} columns: {line}"));
-            Assert.Matches(@"^sd2_0123456789abcdef0123\s+processing\s+standard\s+720p\s+5s\s+30\s+1m1\ds\s+a red fox", lines[2]);
-            Assert.Matches(@"^sd2_fedcba9876543210fedc\s+failed\s+pro\s+1080p-plus\s+15s\s+0\s+3h00m\s*$", lines[3]);
-            Assert.Matches(@"^sd2_00000000000000000000\s+completed\s+mini\s+12\.5\s+2d\s*$", lines[4]);
+            return host.Lines.Select(l => Regex.Replace(l, "\u001b\\[[0-9;]*m", string.Empty)).Where(l => l.Trim().Length > 0).ToArray();
         }
     }
 }
