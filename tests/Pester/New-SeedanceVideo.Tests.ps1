@@ -65,6 +65,14 @@ Describe 'New-SeedanceVideo' {
             (Get-SandboxLog).Count | Should -Be $before
         }
 
+        It 'refuses -OutFile with -OutputPath while binding, before any request' {
+            $before = (Get-SandboxLog).Count
+            $failure = Get-CallError { New-SeedanceVideo 'a cat' -Wait -OutFile (Join-Path $TestDrive 'a.mp4') -OutputPath $TestDrive -ApiKey $key }
+
+            $failure.FullyQualifiedErrorId | Should -BeLike 'AmbiguousParameterSet,*'
+            (Get-SandboxLog).Count | Should -Be $before
+        }
+
         It 'reports a cross-field problem as a non-terminating Seedance.InvalidParameter error' {
             New-SeedanceVideo 'a cat' -Resolution 4k -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue
 

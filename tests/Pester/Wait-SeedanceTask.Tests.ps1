@@ -54,6 +54,21 @@ Describe 'Wait-SeedanceTask' {
         $timeouts[0].TargetObject.Status | Should -Be 'processing'
     }
 
+    It 'stops polling the other tasks once Select-Object -First 1 has its task' {
+        $tasks = 'a quick clip [takes:0.3]', 'a slow clip [takes:3600]', 'another slow clip [takes:3600]' | New-SeedanceVideo -ApiKey $key
+        $first = $tasks | Wait-SeedanceTask -ApiKey $key | Select-Object -First 1
+        $first.Id | Should -Be $tasks[0].Id
+        $polls = {
+            $log = Invoke-RestMethod -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/log'))
+            @($log | Where-Object { $_.method -eq 'GET' -and $_.path -like '/api/v1/tasks/*' }).Count
+        }
+        $before = & $polls
+        $before | Should -BeGreaterThan 0
+        # A waiter still alive polls the slow tasks again within this time (cold: at ages 1, 1.5, 2.3, 3.4 s).
+        Start-Sleep -Seconds 4
+        & $polls | Should -Be $before
+    }
+
     It 'stops promptly when the pipeline is stopped, and the task goes on' {
         $slow = New-SeedanceVideo -Prompt 'another slow clip [takes:3600]' -ApiKey $key
         $shell = [powershell]::Create()

@@ -6,9 +6,9 @@ namespace Seedance.Commands
     /// <summary>Shows this session's Seedance settings.</summary>
     [Cmdlet(VerbsCommon.Get, "SeedanceConfiguration")]
     [OutputType(typeof(SeedanceConfiguration))]
-    public sealed class GetSeedanceConfigurationCommand : PSCmdlet
+    public sealed class GetSeedanceConfigurationCommand : SeedanceCmdlet
     {
         /// <inheritdoc />
-        protected override void EndProcessing() => WriteObject(SessionRegistry.Current);
+        protected override void OnEnd() => WriteObject(SessionRegistry.Current);
     }
 }

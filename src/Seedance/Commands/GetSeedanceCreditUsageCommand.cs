@@ -1,8 +1,6 @@
 using System;
 using System.Management.Automation;
-using Seedance.Errors;
 using Seedance.Journal;
-using Seedance.Session;
 
 namespace Seedance.Commands
 {
@@ -20,7 +18,7 @@ namespace Seedance.Commands
         public DateTime? Since { get; set; }
 
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             var journal = OpenJournal();
 

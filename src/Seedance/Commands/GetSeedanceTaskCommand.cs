@@ -1,9 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using Seedance.Errors;
 using Seedance.Journal;
-using Seedance.Session;
 
 namespace Seedance.Commands
 {
@@ -44,7 +42,19 @@ namespace Seedance.Commands
         public SwitchParameter Refresh { get; set; }
 
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void OnProcess()
+        {
+            if (ParameterSetName == IdParameterSet)
+            {
+                foreach (var id in Id)
+                {
+                    Attempt(id, () => WriteObject(Read(id)));
+                }
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void OnEnd()
         {
             if (ParameterSetName == JournalParameterSet)
             {
@@ -52,42 +62,9 @@ namespace Seedance.Commands
             }
         }
 
-        /// <inheritdoc />
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == JournalParameterSet)
-            {
-                return;
-            }
+        /// <summary>The task's current state from the API (the client records it in the journal).</summary>
+        private SeedanceTask Read(string id) => Run(token => Client.GetTaskAsync(id, token));
 
-            foreach (var id in Id)
-            {
-                if (!WriteTask(id))
-                {
-                    return;
-                }
-            }
-        }
-
-        /// <summary>Writes one task, or its failure as a non-terminating error; false once the pipeline is stopping.</summary>
-        private bool WriteTask(string id)
-        {
-            try
-            {
-                WriteObject(Run(token => Client.GetTaskAsync(id, token)));
-            }
-            catch (SeedanceException e)
-            {
-                WriteSeedanceError(e, id);
-            }
-            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-            {
-                return false;
-            }
-
-            return true;
-        }
-    
         /// <summary>Lists the journal's tasks; with -Refresh, first brings the unfinished ones among them up to date.</summary>
         private void WriteJournalTasks()
         {
@@ -108,10 +85,7 @@ namespace Seedance.Commands
                 var candidates = Status is null ? query.Apply(snapshot.Entries) : new JournalQuery { Since = query.Since, UnconfirmedOnly = Unconfirmed }.Apply(snapshot.Entries);
                 foreach (var entry in candidates.Where(entry => entry.IsConfirmed && !entry.IsFinished))
                 {
-                    if (!RefreshTask(entry.TaskId!))
-                    {
-                        return;
-                    }
+                    Attempt(entry.TaskId, () => Read(entry.TaskId!));
                 }
 
                 snapshot = journal.Read();
@@ -121,25 +95,6 @@ namespace Seedance.Commands
             {
                 WriteObject(entry.ToTask());
             }
-        }
-
-        /// <summary>Asks the API for one task (the client records the answer in the journal); false once the pipeline is stopping.</summary>
-        private bool RefreshTask(string id)
-        {
-            try
-            {
-                Run(token => Client.GetTaskAsync(id, token));
-            }
-            catch (SeedanceException e)
-            {
-                WriteSeedanceError(e, id);
-            }
-            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-            {
-                return false;
-            }
-
-            return true;
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Seedance.Errors;
 using Seedance.Prompts;
 
 namespace Seedance.Commands
@@ -7,7 +6,7 @@ namespace Seedance.Commands
     /// <summary>Composes a director-style prompt from parts; pipes into New-SeedanceVideo by property name.</summary>
     [Cmdlet(VerbsCommon.New, "SeedancePrompt")]
     [OutputType(typeof(SeedancePrompt))]
-    public sealed class NewSeedancePromptCommand : PSCmdlet
+    public sealed class NewSeedancePromptCommand : SeedanceCmdlet
     {
         /// <summary>Who or what the video is about.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -66,7 +65,7 @@ namespace Seedance.Commands
         public MediaRole[]? MediaRole { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void OnProcess()
         {
             var builder = new PromptBuilder
             {
@@ -84,21 +83,14 @@ namespace Seedance.Commands
                 EndImageUrl = EndImageUrl,
             };
 
-            try
+            builder.Media = PromptBuilder.PairMedia(MediaUrl, MediaRole);
+            var prompt = builder.Build();
+            foreach (var finding in PromptLint.Check(prompt.Prompt))
             {
-                builder.Media = PromptBuilder.PairMedia(MediaUrl, MediaRole);
-                var prompt = builder.Build();
-                foreach (var finding in PromptLint.Check(prompt.Prompt))
-                {
-                    WriteWarning(finding.Message);
-                }
+                WriteWarning(finding.Message);
+            }
 
-                WriteObject(prompt);
-            }
-            catch (SeedanceValidationException e)
-            {
-                WriteError(SeedanceErrorRecord.From(e, null));
-            }
+            WriteObject(prompt);
         }
     }
 }

@@ -16,11 +16,14 @@ namespace Seedance.Commands
     /// Validates and submits one video job per input and emits its task as soon as the API accepts it. Every parameter
     /// also binds by property name (with the API's field names as aliases), so CSV rows and JSON objects can be piped in.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "SeedanceVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "SeedanceVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = SubmitParameterSet)]
     [OutputType(typeof(SeedanceTask))]
     [OutputType(typeof(System.IO.FileInfo))]
-    public sealed class NewSeedanceVideoCommand : SeedanceApiCmdlet
+    public sealed class NewSeedanceVideoCommand : SeedanceWaitCmdlet
     {
+        // -OutFile and -OutputPath exclude each other; -Wait goes with either.
+        private const string SubmitParameterSet = "Submit";
+        private const string OutputPathParameterSet = "OutputPath";
         private readonly List<SeedanceTask> _submitted = new();
 
         /// <summary>What to film: 3 to 10000 characters.</summary>
@@ -128,26 +131,43 @@ namespace Seedance.Commands
         public SwitchParameter Wait { get; set; }
 
         /// <summary>Save the video to this file once it is ready (implies -Wait; one prompt only) and emit the file.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = SubmitParameterSet)]
         [ValidateNotNullOrEmpty]
         public string? OutFile { get; set; }
 
         /// <summary>Save each video to this folder as &lt;taskId&gt;.mp4 once it is ready (implies -Wait) and emit the files.</summary>
-        [Parameter]
+        [Parameter(Mandatory = true, ParameterSetName = OutputPathParameterSet)]
         [ValidateNotNullOrEmpty]
         public string? OutputPath { get; set; }
 
-        /// <summary>With -Wait: seconds to wait, as Wait-Job (default 1800; -1 waits for ever).</summary>
-        [Parameter]
-        [ValidateRange(-1, int.MaxValue)]
-        public int Timeout { get; set; } = 1800;
-
-        private bool Waits => Wait.IsPresent || OutFile is not null || OutputPath is not null;
-
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void OnProcess()
         {
             var request = ToRequest();
+            Attempt(request, () => Submit(request));
+        }
+
+        /// <inheritdoc />
+        protected override void OnEnd()
+        {
+            if (_submitted.Count == 0)
+            {
+                return;
+            }
+
+            var save = OutFile is { } file ? SaveTarget.Resolve(this, file, folder: false, includeLastFrame: false, force: true)
+                : OutputPath is { } directory ? SaveTarget.Resolve(this, directory, folder: true, includeLastFrame: false, force: true)
+                : null;
+            WaitFor(_submitted, save);
+        }
+
+        /// <summary>A request that breaks the API's rules names the parameters to change and their allowed values.</summary>
+        private protected override ErrorRecord ErrorFor(Exception exception, object? target) => exception is SeedanceValidationException invalid
+            ? SeedanceErrorRecord.InvalidParameters(invalid, target)
+            : base.ErrorFor(exception, target);
+
+        private void Submit(VideoRequest request)
+        {
             foreach (var finding in PromptLint.Check(request.Prompt))
             {
                 WriteWarning(finding.Message);
@@ -156,8 +176,7 @@ namespace Seedance.Commands
             var problems = VideoRequestValidator.Validate(request);
             if (problems.Count > 0)
             {
-                WriteError(SeedanceErrorRecord.InvalidParameters(new SeedanceValidationException(problems), request));
-                return;
+                throw new SeedanceValidationException(problems);
             }
 
             var key = IdempotencyKey ?? SeedanceClient.NewIdempotencyKey();
@@ -171,55 +190,14 @@ namespace Seedance.Commands
                 return;
             }
 
-            try
+            var task = Run(token => Client.SubmitAsync(request, key, token));
+            if (Wait || OutFile is not null || OutputPath is not null)
             {
-                var task = Run(token => Client.SubmitAsync(request, key, token));
-                if (Waits)
-                {
-                    _submitted.Add(task);
-                }
-                else
-                {
-                    WriteObject(task);
-                }
+                _submitted.Add(task);
             }
-            catch (SeedanceValidationException e)
+            else
             {
-                WriteError(SeedanceErrorRecord.InvalidParameters(e, request));
-            }
-            catch (SeedanceException e)
-            {
-                WriteSeedanceError(e, request);
-            }
-            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-            {
-                return;
-            }
-        }
-
-        /// <inheritdoc />
-        protected override void EndProcessing()
-        {
-            if (_submitted.Count == 0)
-            {
-                return;
-            }
-
-            var save = OutFile is { } file ? SaveTarget.Resolve(this, file, folder: false, includeLastFrame: false, force: true)
-                : OutputPath is { } directory ? SaveTarget.Resolve(this, directory, folder: true, includeLastFrame: false, force: true)
-                : null;
-            var pipeline = new ResultPipeline(this, Post, Client);
-            try
-            {
-                Run(token => pipeline.WaitAsync(_submitted, Timeout < 0 ? null : TimeSpan.FromSeconds(Timeout), save, token));
-            }
-            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-            {
-                return;
-            }
-            finally
-            {
-                ResultProgress.ClearWaiting(this);
+                WriteObject(task);
             }
         }
 

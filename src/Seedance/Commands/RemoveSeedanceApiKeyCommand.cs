@@ -32,7 +32,7 @@ namespace Seedance.Commands
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             var session = SessionRegistry.Current;
             var found = false;
@@ -70,25 +70,17 @@ namespace Seedance.Commands
         private bool RemoveFromVaults(string name, string? vault)
         {
             var secretVault = new SecretVault(this);
-            try
+            var holding = secretVault.VaultsHolding(name, vault);
+            foreach (var holder in holding)
             {
-                var holding = secretVault.VaultsHolding(name, vault);
-                foreach (var holder in holding)
+                if (ShouldProcess($"the secret '{name}' in the vault '{holder}'", "Remove"))
                 {
-                    if (ShouldProcess($"the secret '{name}' in the vault '{holder}'", "Remove"))
-                    {
-                        secretVault.Remove(name, holder);
-                        Emit(new StoredApiKey("Vault", name, holder));
-                    }
+                    secretVault.Remove(name, holder);
+                    Emit(new StoredApiKey("Vault", name, holder));
                 }
+            }
 
-                return holding.Count > 0;
-            }
-            catch (SeedanceException e)
-            {
-                ThrowTerminatingError(SeedanceErrorRecord.From(e, name));
-                throw;
-            }
+            return holding.Count > 0;
         }
 
         private void Emit(StoredApiKey removed)

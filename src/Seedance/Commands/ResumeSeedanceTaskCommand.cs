@@ -17,7 +17,6 @@ namespace Seedance.Commands
     public sealed class ResumeSeedanceTaskCommand : SeedanceApiCmdlet
     {
         private readonly List<string> _keys = new();
-        private readonly Dictionary<Uri, SeedanceClient> _clients = new();
 
         /// <summary>The submissions to recover; all unconfirmed ones when omitted.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -29,7 +28,7 @@ namespace Seedance.Commands
         public SwitchParameter Force { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void OnProcess()
         {
             if (IdempotencyKey is not null)
             {
@@ -38,7 +37,7 @@ namespace Seedance.Commands
         }
 
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             var journal = OpenJournal();
 
@@ -49,7 +48,7 @@ namespace Seedance.Commands
             {
                 if (!byKey.TryGetValue(key, out var entry))
                 {
-                    WriteSeedanceError(new SeedanceException(SeedanceErrorCodes.NotFound, $"The journal '{journal.Path}' has no submission with idempotency key '{key}'.", System.Net.HttpStatusCode.NotFound) { IdempotencyKey = key }, key);
+                    WriteError(SeedanceErrorRecord.From(new SeedanceException(SeedanceErrorCodes.NotFound, $"The journal '{journal.Path}' has no submission with idempotency key '{key}'.", System.Net.HttpStatusCode.NotFound) { IdempotencyKey = key }, key));
                 }
                 else if (entry.IsConfirmed)
                 {
@@ -61,12 +60,7 @@ namespace Seedance.Commands
             var now = DateTimeOffset.UtcNow;
             foreach (var entry in TaskRecovery.Candidates(snapshot.Entries, _keys.Count > 0 ? _keys : null))
             {
-                if (StopToken.IsCancellationRequested)
-                {
-                    return;
-                }
-
-                Resume(entry, now);
+                Attempt(entry.IdempotencyKey, () => Resume(entry, now));
             }
         }
 
@@ -84,30 +78,13 @@ namespace Seedance.Commands
                 return;
             }
 
-            var baseUri = entry.BaseUri ?? SessionRegistry.Current.BaseUri;
-            if (!_clients.TryGetValue(baseUri, out var client))
-            {
-                client = ClientFor(baseUri);
-                _clients.Add(baseUri, client);
-            }
-
-            try
-            {
-                var body = entry.GetBody()!;
-                var task = Run(token => client.ResubmitAsync(entry.IdempotencyKey, body, token));
-                task.Prompt = entry.Request.Prompt;
-                task.Resolution = entry.Request.Resolution;
-                task.Duration = entry.Request.Duration;
-                WriteObject(task);
-            }
-            catch (SeedanceException e)
-            {
-                WriteSeedanceError(e, entry.IdempotencyKey);
-            }
-            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-            {
-                return;
-            }
+            var client = ClientFor(entry.BaseUri ?? SessionRegistry.Current.BaseUri);
+            var body = entry.GetBody()!;
+            var task = Run(token => client.ResubmitAsync(entry.IdempotencyKey, body, token));
+            task.Prompt = entry.Request.Prompt;
+            task.Resolution = entry.Request.Resolution;
+            task.Duration = entry.Request.Duration;
+            WriteObject(task);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using System.Management.Automation;
 using Seedance.Results;
@@ -43,34 +42,28 @@ namespace Seedance.Commands
         public SwitchParameter Force { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void OnProcess()
+        {
+            var what = InputObject?.Id ?? Id;
+            Attempt(what, () => Save(what));
+        }
+
+        private void Save(string what)
         {
             var target = SaveTarget.Resolve(this, Path, folder: null, IncludeLastFrame, Force);
-            var what = InputObject?.Id ?? Id;
             if (!ShouldProcess($"Save the video of task {what} to {target.Path}", "Save-SeedanceVideo"))
             {
                 return;
             }
 
-            _pipeline ??= new ResultPipeline(this, Post, Client);
-            try
+            var results = _pipeline ??= new ResultPipeline(this, Post, Client);
+            if (InputObject is { } task)
             {
-                if (InputObject is { } task)
-                {
-                    Run(token => _pipeline.SaveAsync(task, target, token));
-                }
-                else
-                {
-                    Run(async token => await _pipeline.SaveAsync(await Client.GetTaskAsync(Id, token).ConfigureAwait(false), target, token).ConfigureAwait(false));
-                }
+                Run(token => results.SaveAsync(task, target, token));
             }
-            catch (SeedanceException e)
+            else
             {
-                WriteSeedanceError(e, what);
-            }
-            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-            {
-                return;
+                Run(async token => await results.SaveAsync(await Client.GetTaskAsync(Id, token).ConfigureAwait(false), target, token).ConfigureAwait(false));
             }
         }
     }

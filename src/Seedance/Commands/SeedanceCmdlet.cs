@@ -1,5 +1,7 @@
 using System;
 using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Errors;
@@ -10,40 +12,82 @@ using Seedance.Threading;
 namespace Seedance.Commands
 {
     /// <summary>
-    /// What every Seedance cmdlet shares: asynchronous work with all writes on the pipeline thread, and Ctrl+C that
-    /// cancels that work at once.
+    /// The template every Seedance cmdlet follows. A cmdlet overrides <see cref="OnProcess"/> (once per pipeline input)
+    /// and <see cref="OnEnd"/>; this class owns the rest: one error mapping (each item's failure is its own
+    /// non-terminating <c>Seedance.*</c> error, a missing key or unusable configuration stops the command), asynchronous
+    /// work whose writes all happen on the pipeline thread, cancellation when the pipeline stops (Ctrl+C, Select-Object
+    /// -First, Dispose), the client, and traces to -Verbose and -Debug.
     /// </summary>
     public abstract class SeedanceCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new();
         private readonly PipelineDispatcher _dispatcher = new();
 
-        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+        /// <summary>Cancelled when the pipeline stops: Ctrl+C, a command downstream that has enough, or Dispose.</summary>
         protected CancellationToken StopToken => _stopping.Token;
 
+        /// <inheritdoc />
+        protected sealed override void ProcessRecord() => Attempt(null, OnProcess);
+
+        /// <inheritdoc />
+        protected sealed override void EndProcessing() => Attempt(null, OnEnd);
+
+        /// <summary>The cmdlet's process block: runs once per pipeline input (once when nothing is piped).</summary>
+        protected virtual void OnProcess()
+        {
+        }
+
+        /// <summary>The cmdlet's end block: runs once, after the last input.</summary>
+        protected virtual void OnEnd()
+        {
+        }
+
+        /// <summary>
+        /// Runs one item's <paramref name="step"/>. Its failure is a non-terminating error about <paramref name="target"/>
+        /// and the next item goes on; a missing key or an unusable configuration stops the command; a stopping pipeline
+        /// stops it quietly. What the engine throws (a stop, -ErrorAction Stop, a failure downstream) passes untouched.
+        /// </summary>
+        protected void Attempt(object? target, Action step)
+        {
+            try
+            {
+                step();
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (Exception e) when (e.GetType().Assembly != typeof(Cmdlet).Assembly)
+            {
+                var record = ErrorFor(e, target);
+                if (SeedanceErrorRecord.StopsTheCommand(e))
+                {
+                    ThrowTerminatingError(record);
+                }
+
+                WriteError(record);
+            }
+        }
+
+        /// <summary>The error record of one item's failure; a cmdlet may word its own inputs' errors better.</summary>
+        private protected virtual ErrorRecord ErrorFor(Exception exception, object? target) => SeedanceErrorRecord.For(exception, target);
+
         /// <summary>Runs <paramref name="work"/> to its end, performing its posted writes on the pipeline thread.</summary>
-        protected T Run<T>(Func<CancellationToken, Task<T>> work) => _dispatcher.Run(() => work(_stopping.Token));
+        protected T Run<T>(Func<CancellationToken, Task<T>> work)
+        {
+            Task<T>? running = null;
+            _dispatcher.Run(() => running = work(_stopping.Token), Stop);
+            return running!.GetAwaiter().GetResult();
+        }
+
+        /// <summary>Runs <paramref name="work"/> to its end, performing its posted writes on the pipeline thread.</summary>
+        protected void Run(Func<CancellationToken, Task> work) => _dispatcher.Run(() => work(_stopping.Token), Stop);
 
         /// <summary>Asks the pipeline thread to perform <paramref name="write"/>; safe from any thread.</summary>
         protected void Post(Action write) => _dispatcher.Post(write);
 
-        /// <summary>Writes a client failure as a non-terminating error.</summary>
-        protected void WriteSeedanceError(SeedanceException exception, object? target) =>
-            WriteError(SeedanceErrorRecord.From(exception, target));
-
-        /// <summary>The session's task journal; a journal that is turned off is a terminating error.</summary>
-        protected TaskJournal OpenJournal()
-        {
-            try
-            {
-                return SessionJournal.Open(SessionRegistry.Current);
-            }
-            catch (SeedanceException e)
-            {
-                ThrowTerminatingError(SeedanceErrorRecord.From(e, null));
-                throw;
-            }
-        }
+        /// <summary>The session's task journal; a journal that is turned off stops the command.</summary>
+        protected static TaskJournal OpenJournal() => SessionJournal.Open(SessionRegistry.Current);
 
         /// <summary>Reads the journal, warning about each damaged line it had to skip.</summary>
         protected JournalSnapshot ReadJournal(TaskJournal journal)
@@ -57,8 +101,23 @@ namespace Seedance.Commands
             return snapshot;
         }
 
+        /// <summary>
+        /// The one way a client is made: the session's settings for <paramref name="baseUri"/>, this call's traces, and
+        /// the key <paramref name="apiKey"/> finds, read only once the settings are known to be usable (plain http to a
+        /// remote host fails before any key source is read). Call it on the pipeline thread: the session's configuration
+        /// and its SecretManagement vault can only be reached from there.
+        /// </summary>
+        private protected SeedanceClient CreateClient(Uri baseUri, Func<SecureString> apiKey)
+        {
+            var options = SessionRegistry.Current.ToClientOptions(null, Shows("Verbose", "VerbosePreference") || Shows("Debug", "DebugPreference") ? OnTrace : null);
+            options.BaseUri = baseUri;
+            options.Validate();
+            options.ApiKey = apiKey();
+            return new SeedanceClient(options);
+        }
+
         /// <inheritdoc />
-        protected override void StopProcessing() => _stopping.Cancel();
+        protected override void StopProcessing() => Stop();
 
         /// <inheritdoc />
         public void Dispose()
@@ -67,12 +126,76 @@ namespace Seedance.Commands
             GC.SuppressFinalize(this);
         }
 
-        /// <summary>Releases the cancellation source.</summary>
+        /// <summary>Cancels the work still in flight, then releases the cancellation source.</summary>
         protected virtual void Dispose(bool disposing)
         {
             if (disposing)
             {
+                Stop();
                 _stopping.Dispose();
+            }
+        }
+
+        private void Stop()
+        {
+            try
+            {
+                _stopping.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Ctrl+C racing the end of the command: there is nothing left to cancel.
+            }
+        }
+
+        /// <summary>
+        /// True when this call's -Verbose or -Debug (else the session's preference) would show the stream: traces are only
+        /// formatted and posted to the pipeline thread when someone will see them.
+        /// </summary>
+        /// <remarks>
+        /// A preference set in a script's own scope (<c>$VerbosePreference = 'Continue'</c>) is a string there, not an
+        /// ActionPreference: it is converted as PowerShell converts it.
+        /// </remarks>
+        private bool Shows(string parameter, string preference) => MyInvocation.BoundParameters.TryGetValue(parameter, out var value)
+            ? value is SwitchParameter { IsPresent: true }
+            : LanguagePrimitives.TryConvertTo(GetVariableValue(preference), out ActionPreference shown)
+                && shown != ActionPreference.SilentlyContinue && shown != ActionPreference.Ignore;
+
+        private void OnTrace(SeedanceTrace trace) => Post(() => WriteTrace(trace));
+
+        /// <summary>
+        /// Writes a trace under the caller's preferences; a trace never fails a call. -Debug on a compiled cmdlet means
+        /// "inquire": each verbose or debug line would ask "Continue with this operation?", and fail outright where nobody
+        /// can answer (pwsh -File, a scheduled task), after the API may already have charged. So a call given -Debug shows
+        /// its traces on the host without asking, as PowerShell 7 does for functions.
+        /// </summary>
+        private void WriteTrace(SeedanceTrace trace)
+        {
+            try
+            {
+                if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true })
+                {
+                    if (trace.Level == SeedanceTraceLevel.Debug)
+                    {
+                        Host.UI.WriteDebugLine(trace.Message);
+                    }
+                    else
+                    {
+                        Host.UI.WriteVerboseLine(trace.Message);
+                    }
+                }
+                else if (trace.Level == SeedanceTraceLevel.Debug)
+                {
+                    WriteDebug(trace.Message);
+                }
+                else
+                {
+                    WriteVerbose(trace.Message);
+                }
+            }
+            catch (Exception e) when (e is HostException or PSInvalidOperationException or ActionPreferenceStopException or NotImplementedException)
+            {
+                // $DebugPreference = 'Stop' or 'Inquire', or a host that cannot show the line: the call goes on.
             }
         }
     }

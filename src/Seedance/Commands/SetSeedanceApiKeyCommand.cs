@@ -47,7 +47,7 @@ namespace Seedance.Commands
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void OnProcess()
         {
             if (ApiKey is not null)
             {
@@ -56,7 +56,7 @@ namespace Seedance.Commands
         }
 
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             var session = SessionRegistry.Current;
             var key = _key ?? AskForKey();
@@ -87,14 +87,7 @@ namespace Seedance.Commands
             }
             else
             {
-                try
-                {
-                    new SecretVault(this).Write(name, vault, key);
-                }
-                catch (SeedanceException e)
-                {
-                    ThrowTerminatingError(SeedanceErrorRecord.From(e, target));
-                }
+                new SecretVault(this).Write(name, vault, key);
             }
 
             if (PassThru)
@@ -127,7 +120,7 @@ namespace Seedance.Commands
             WriteVerbose($"Checking the key: GET /api/v1/tasks/{probeId} at {session.BaseUri} (404 = the key works).");
             try
             {
-                var client = new SeedanceClient(session.ToClientOptions(key, null));
+                var client = CreateClient(session.BaseUri, () => key);
                 Run(token => client.GetTaskAsync(probeId, token));
             }
             catch (SeedanceException e) when (e.Status == HttpStatusCode.NotFound)

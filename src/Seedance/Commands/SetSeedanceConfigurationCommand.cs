@@ -5,10 +5,14 @@ using Seedance.Session;
 namespace Seedance.Commands
 {
     /// <summary>Changes this session's Seedance settings: base URI, rate limit, retries, timeouts, where the key is stored, and the task journal.</summary>
-    [Cmdlet(VerbsCommon.Set, "SeedanceConfiguration", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "SeedanceConfiguration", SupportsShouldProcess = true, DefaultParameterSetName = JournalUnchangedParameterSet)]
     [OutputType(typeof(SeedanceConfiguration))]
-    public sealed class SetSeedanceConfigurationCommand : PSCmdlet
+    public sealed class SetSeedanceConfigurationCommand : SeedanceCmdlet
     {
+        private const string JournalUnchangedParameterSet = "JournalUnchanged";
+        private const string JournalPathParameterSet = "JournalPath";
+        private const string NoJournalParameterSet = "NoJournal";
+
         /// <summary>Where the API lives (for example a local sandbox: http://127.0.0.1:5080).</summary>
         [Parameter]
         [ValidateNotNull]
@@ -40,12 +44,12 @@ namespace Seedance.Commands
         public double RetryBudgetSeconds { get; set; }
 
         /// <summary>The task journal file for this session (turns the journal on); overrides SEEDANCE_JOURNAL_PATH.</summary>
-        [Parameter]
+        [Parameter(Mandatory = true, ParameterSetName = JournalPathParameterSet)]
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }
 
         /// <summary>Do not journal submissions in this session (a lost task id can then not be recovered).</summary>
-        [Parameter]
+        [Parameter(Mandatory = true, ParameterSetName = NoJournalParameterSet)]
         public SwitchParameter NoJournal { get; set; }
 
         /// <summary>The name of the SecretManagement secret that holds the API key (default: Seedance).</summary>
@@ -68,18 +72,9 @@ namespace Seedance.Commands
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             var configuration = SessionRegistry.Current;
-            if (JournalPath is not null && NoJournal)
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException("-JournalPath turns the journal on and -NoJournal turns it off: give one of them."),
-                    "Seedance.JournalPathAndNoJournal",
-                    ErrorCategory.InvalidArgument,
-                    null));
-            }
-
             if (!ShouldProcess("Seedance configuration of this session", "Set"))
             {
                 return;

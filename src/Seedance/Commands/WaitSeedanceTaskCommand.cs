@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using Seedance.Results;
 
 namespace Seedance.Commands
 {
@@ -12,7 +11,7 @@ namespace Seedance.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "SeedanceTask", DefaultParameterSetName = TaskParameterSet)]
     [OutputType(typeof(SeedanceTask))]
-    public sealed class WaitSeedanceTaskCommand : SeedanceApiCmdlet
+    public sealed class WaitSeedanceTaskCommand : SeedanceWaitCmdlet
     {
         private const string TaskParameterSet = "Task";
         private const string IdParameterSet = "Id";
@@ -30,59 +29,20 @@ namespace Seedance.Commands
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = Array.Empty<string>();
 
-        /// <summary>Seconds to wait, as Wait-Job: default 1800, -1 waits for ever.</summary>
-        [Parameter]
-        [ValidateRange(-1, int.MaxValue)]
-        public int Timeout { get; set; } = 1800;
-
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void OnProcess()
         {
-            if (ParameterSetName == IdParameterSet)
+            var tasks = ParameterSetName == IdParameterSet ? Array.ConvertAll(Id, id => new SeedanceTask { Id = id }) : InputObject;
+            foreach (var task in tasks)
             {
-                foreach (var id in Id)
+                if (_ids.Add(task.Id))
                 {
-                    Collect(new SeedanceTask { Id = id });
-                }
-            }
-            else
-            {
-                foreach (var task in InputObject)
-                {
-                    Collect(task);
+                    _tasks.Add(task);
                 }
             }
         }
 
         /// <inheritdoc />
-        protected override void EndProcessing()
-        {
-            if (_tasks.Count == 0)
-            {
-                return;
-            }
-
-            var pipeline = new ResultPipeline(this, Post, Client);
-            try
-            {
-                Run(token => pipeline.WaitAsync(_tasks, Timeout < 0 ? null : TimeSpan.FromSeconds(Timeout), null, token));
-            }
-            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-            {
-                return;
-            }
-            finally
-            {
-                ResultProgress.ClearWaiting(this);
-            }
-        }
-
-        private void Collect(SeedanceTask task)
-        {
-            if (_ids.Add(task.Id))
-            {
-                _tasks.Add(task);
-            }
-        }
+        protected override void OnEnd() => WaitFor(_tasks, null);
     }
 }

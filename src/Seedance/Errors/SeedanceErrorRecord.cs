@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Net;
@@ -9,6 +10,26 @@ namespace Seedance.Errors
     /// <summary>Turns client failures into ErrorRecords with stable ids (<c>Seedance.&lt;code&gt;</c>) and the category design.md gives.</summary>
     internal static class SeedanceErrorRecord
     {
+        /// <summary>
+        /// Any failure of one item: the client's exceptions keep their own id; a raw .NET exception (an input nobody
+        /// foresaw) is still a <c>Seedance.*</c> error for that item, so it never stops the other items.
+        /// </summary>
+        public static ErrorRecord For(Exception exception, object? target) => exception switch
+        {
+            SeedanceException failure => From(failure, target),
+            ArgumentException or FormatException => new(exception, "Seedance." + SeedanceErrorCodes.InvalidParameter, ErrorCategory.InvalidArgument, target),
+            UnauthorizedAccessException => new(exception, "Seedance.AccessDenied", ErrorCategory.PermissionDenied, target),
+            IOException => new(exception, "Seedance.FileSystemError", ErrorCategory.WriteError, target),
+            _ => new(exception, "Seedance.UnexpectedError", ErrorCategory.NotSpecified, target),
+        };
+
+        /// <summary>A missing key or an unusable configuration stops the command: no item could succeed without it.</summary>
+        public static bool StopsTheCommand(Exception exception) =>
+            exception is SeedanceException
+            {
+                ErrorCode: SeedanceErrorCodes.ApiKeyNotFound or SeedanceErrorCodes.InvalidConfiguration or SeedanceErrorCodes.SecretVaultError,
+            };
+
         public static ErrorRecord From(SeedanceException exception, object? target) =>
             new(exception, "Seedance." + exception.ErrorCode, Category(exception), target ?? (object?)exception.Task ?? exception.TaskId ?? exception.Request);
 
@@ -16,7 +37,7 @@ namespace Seedance.Errors
         /// A request that breaks the API's rules (<c>Seedance.InvalidParameter</c>): the message names the PowerShell
         /// parameter of each problem, not only the API field, and the allowed values; the exception keeps every problem.
         /// </summary>
-        public static ErrorRecord InvalidParameters(SeedanceValidationException exception, object target)
+        public static ErrorRecord InvalidParameters(SeedanceValidationException exception, object? target)
         {
             var record = From(exception, target);
             var lines = exception.Problems.Select(problem => $"Parameter -{RequestParameters.ParameterFor(problem.Field)} ({problem.Field}): {problem.Message}");

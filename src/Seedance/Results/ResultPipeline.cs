@@ -31,7 +31,7 @@ namespace Seedance.Results
         }
 
         /// <summary>Waits for <paramref name="tasks"/>; emits each completed task, or with <paramref name="save"/> saves it and emits its files.</summary>
-        public async Task<bool> WaitAsync(IReadOnlyList<SeedanceTask> tasks, TimeSpan? timeout, SaveTarget? save, CancellationToken cancellationToken)
+        public async Task WaitAsync(IReadOnlyList<SeedanceTask> tasks, TimeSpan? timeout, SaveTarget? save, CancellationToken cancellationToken)
         {
             var downloads = new List<Task>();
             await new TaskWaiter(_client).WaitAsync(
@@ -64,11 +64,10 @@ namespace Seedance.Results
             }
 
             await Task.WhenAll(started).ConfigureAwait(false);
-            return true;
         }
 
         /// <summary>Saves one completed task and emits its files; a failure is a non-terminating error.</summary>
-        public async Task<bool> SaveAsync(SeedanceTask task, SaveTarget save, CancellationToken cancellationToken)
+        public async Task SaveAsync(SeedanceTask task, SaveTarget save, CancellationToken cancellationToken)
         {
             try
             {
@@ -105,8 +104,6 @@ namespace Seedance.Results
                 var failure = new SeedanceException(SeedanceErrorCodes.DownloadFailed, $"Could not save the video of task {task.Id}: {e.Message}", innerException: e) { Task = task, TaskId = task.Id };
                 _post(() => _cmdlet.WriteError(SeedanceErrorRecord.From(failure, task)));
             }
-
-            return true;
         }
 
         /// <summary>A file name, unlike a folder, holds one video: a second task aimed at it is an error, not an overwrite.</summary>

@@ -21,20 +21,36 @@ namespace Seedance.Threading
         /// <summary>
         /// Runs <paramref name="work"/> and performs its posted actions on this thread until it ends. The work starts on
         /// this thread (up to its first real wait: no thread hop, and the client it touches is made right here), and its
-        /// continuations run on the thread pool.
+        /// continuations run on the thread pool. When a posted write throws, the pipeline is stopping (Select-Object
+        /// -First has what it needs, -ErrorAction Stop, a failing command downstream): <paramref name="stop"/> cancels
+        /// the work, which must not outlive the pipeline, and the exception goes on once the work has ended.
         /// </summary>
-        public T Run<T>(Func<Task<T>> work)
+        public void Run(Func<Task> work, Action stop)
         {
-            var start = new Task<Task<T>>(work);
+            var start = new Task<Task>(work);
             start.RunSynchronously(TaskScheduler.Default);
             var task = start.Unwrap();
             task.ContinueWith(static (_, dispatcher) => ((PipelineDispatcher)dispatcher!).Enqueue(null), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            for (var action = Take(); action is not null; action = Take())
+            try
             {
-                action();
+                for (var action = Take(); action is not null; action = Take())
+                {
+                    action();
+                }
+            }
+            catch
+            {
+                stop();
+                while (Take() is not null)
+                {
+                    // What the cancelled work still posts has nowhere to go.
+                }
+
+                _ = task.Exception;
+                throw;
             }
 
-            return task.GetAwaiter().GetResult();
+            task.GetAwaiter().GetResult();
         }
 
         private void Enqueue(Action? action)

@@ -56,7 +56,7 @@ namespace Seedance.Tests.Journal
 
                 var both = session.Run("Set-SeedanceConfiguration -JournalPath $Here -NoJournal", new Dictionary<string, object?> { ["Here"] = session.JournalPath });
                 var error = both.Terminating is System.Management.Automation.RuntimeException stopped ? stopped.ErrorRecord : Assert.Single(both.Errors);
-                Assert.StartsWith("Seedance.JournalPathAndNoJournal", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+                Assert.StartsWith("AmbiguousParameterSet", error.FullyQualifiedErrorId, StringComparison.Ordinal);
             }
             finally
             {
