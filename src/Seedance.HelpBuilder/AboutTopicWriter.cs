@@ -6,8 +6,9 @@ using System.Text;
 namespace Seedance.HelpBuilder
 {
     /// <summary>
-    /// Turns an <c>about_*.md</c> page into the plain text <c>about_*.help.txt</c> that Get-Help shows: headings become
-    /// capitalised lines, prose is indented by four spaces and code by eight.
+    /// Turns an <c>about_*.md</c> page into the plain text <c>about_*.help.txt</c> that Get-Help shows as written:
+    /// headings become capitalised lines, prose is indented by four spaces and code by eight, and a line wider than
+    /// the console fails the build.
     /// </summary>
     public static class AboutTopicWriter
     {
@@ -34,35 +35,58 @@ namespace Seedance.HelpBuilder
             }
 
             var text = new StringBuilder();
-            text.Append("TOPIC\n    ").Append(topic).Append("\n\n");
+            text.Append("TOPIC\n").Append(' ', HelpLayout.SectionIndent).Append(topic).Append("\n\n");
             var inCode = false;
-            foreach (var line in lines.Skip(titles[0].Line).SkipWhile(string.IsNullOrWhiteSpace))
+            var first = titles[0].Line;
+            while (first < lines.Length && string.IsNullOrWhiteSpace(lines[first]))
             {
+                first++;
+            }
+
+            for (var i = first; i < lines.Length; i++)
+            {
+                var line = lines[i];
                 if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
                 {
                     inCode = !inCode;
                     continue;
                 }
 
-                if (inCode)
+                var shown = Show(line, inCode);
+                if (HelpLayout.Columns(shown) > HelpLayout.ConsoleWidth)
                 {
-                    text.Append(line.Length > 0 ? "        " + line : string.Empty).Append('\n');
+                    throw new HelpPageException(
+                        file,
+                        i + 1,
+                        $"Get-Help shows this line {HelpLayout.Columns(shown)} columns wide; it must fit {HelpLayout.ConsoleWidth}. Prose is indented by {HelpLayout.SectionIndent} and code by {HelpLayout.ItemIndent}: keep prose lines within {HelpLayout.Room(HelpLayout.SectionIndent)} characters and code lines within {HelpLayout.Room(HelpLayout.ItemIndent)}.");
                 }
-                else if (line.StartsWith("## ", StringComparison.Ordinal))
-                {
-                    text.Append(line.Substring(3).Trim().ToUpperInvariant()).Append('\n');
-                }
-                else if (line.StartsWith("### ", StringComparison.Ordinal))
-                {
-                    text.Append("  ").Append(line.Substring(4).Trim()).Append('\n');
-                }
-                else
-                {
-                    text.Append(line.Length > 0 ? "    " + line.Replace("`", string.Empty, StringComparison.Ordinal) : string.Empty).Append('\n');
-                }
+
+                text.Append(shown).Append('\n');
             }
 
             return text.ToString().TrimEnd() + "\n";
+        }
+
+        private static string Show(string line, bool inCode)
+        {
+            if (line.Length == 0)
+            {
+                return string.Empty;
+            }
+
+            if (inCode)
+            {
+                return new string(' ', HelpLayout.ItemIndent) + line;
+            }
+
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                return line.Substring(3).Trim().ToUpperInvariant();
+            }
+
+            return line.StartsWith("### ", StringComparison.Ordinal)
+                ? "  " + line.Substring(4).Trim()
+                : new string(' ', HelpLayout.SectionIndent) + MarkdownOutline.PlainText(line);
         }
     }
 }

@@ -52,9 +52,9 @@ namespace Seedance.HelpBuilder
                 }
             }
 
-            page.Synopsis = string.Join(" ", RequireText(file, sections["SYNOPSIS"]));
+            page.Synopsis = ReadSynopsis(file, sections["SYNOPSIS"]);
             ReadSyntax(file, sections["SYNTAX"], page);
-            foreach (var paragraph in RequireText(file, sections["DESCRIPTION"]))
+            foreach (var paragraph in Fit(file, sections["DESCRIPTION"], RequireText(file, sections["DESCRIPTION"]), HelpLayout.SectionIndent))
             {
                 page.Description.Add(paragraph);
             }
@@ -63,20 +63,68 @@ namespace Seedance.HelpBuilder
             ReadParameters(file, sections["PARAMETERS"], page);
             ReadTypes(file, sections["INPUTS"], page.Inputs);
             ReadTypes(file, sections["OUTPUTS"], page.Outputs);
-            foreach (var paragraph in RequireText(file, sections["NOTES"]))
+            foreach (var paragraph in Fit(file, sections["NOTES"], RequireText(file, sections["NOTES"]), HelpLayout.ItemIndent))
             {
                 page.Notes.Add(paragraph);
             }
 
             if (sections.TryGetValue("RELATED LINKS", out var links))
             {
-                foreach (Match link in LinkPattern().Matches(string.Join("\n", links.Body)))
-                {
-                    page.Links.Add(new HelpLink(link.Groups["text"].Value, link.Groups["uri"].Value));
-                }
+                ReadLinks(file, links, page);
             }
 
             return page;
+        }
+
+        private static string ReadSynopsis(string file, MarkdownSection section)
+        {
+            var synopsis = MarkdownOutline.PlainText(string.Join(" ", RequireText(file, section)));
+            var room = HelpLayout.Room(HelpLayout.SectionIndent);
+            return HelpLayout.Columns(synopsis) <= room
+                ? synopsis
+                : throw new HelpPageException(file, section.Line, $"The synopsis is {HelpLayout.Columns(synopsis)} columns wide; Get-Help shows it on one line of at most {room}. Shorten it and let the description say the rest.");
+        }
+
+        private static void ReadLinks(string file, MarkdownSection links, CommandPage page)
+        {
+            var body = string.Join("\n", links.Body);
+            foreach (Match match in LinkPattern().Matches(body))
+            {
+                var line = links.Line + 1 + body.Take(match.Index).Count(c => c == '\n');
+                var link = new HelpLink(match.Groups["text"].Value, match.Groups["uri"].Value, line);
+                if (link.Uri.Length > 0 && !link.Uri.StartsWith("https://", StringComparison.Ordinal) && !link.Uri.StartsWith("http://", StringComparison.Ordinal))
+                {
+                    throw new HelpPageException(file, line, $"A related link names a cmdlet or an about topic, [{link.Text}](), or a web page, [title](https://...); Get-Help cannot open '{link.Uri}'.");
+                }
+
+                var room = HelpLayout.Room(HelpLayout.SectionIndent);
+                if (HelpLayout.Columns((link.Text + " " + link.Uri).Trim()) > room)
+                {
+                    throw new HelpPageException(file, line, $"Get-Help shows this link on one line of at most {room} columns; shorten its title or its URI.");
+                }
+
+                page.Links.Add(link);
+            }
+        }
+
+        /// <summary>The paragraphs as Get-Help shows them at <paramref name="indent"/>: plain text, broken into lines that fit the console.</summary>
+        private static List<string> Fit(string file, MarkdownSection section, IReadOnlyList<string> paragraphs, int indent)
+        {
+            var room = HelpLayout.Room(indent);
+            var fitted = new List<string>();
+            foreach (var paragraph in paragraphs)
+            {
+                var lines = HelpLayout.Wrap(MarkdownOutline.PlainText(paragraph), room);
+                var tooLong = lines.FirstOrDefault(l => HelpLayout.Columns(l) > room);
+                if (tooLong is not null)
+                {
+                    throw new HelpPageException(file, section.Line, $"'{tooLong.Trim()}' is longer than the {room} columns Get-Help has for it in '{section.Title}'.");
+                }
+
+                fitted.Add(string.Join("\n", lines));
+            }
+
+            return fitted;
         }
 
         private static int ReadFrontMatter(string file, string[] lines)
@@ -148,7 +196,20 @@ namespace Seedance.HelpBuilder
                     throw new HelpPageException(file, example.Line, $"'{example.Title}' needs a sentence after its code that says what it does.");
                 }
 
-                page.Examples.Add(new HelpExample(example.Title, string.Join("\n", code.Lines), remarks));
+                var room = HelpLayout.Room(HelpLayout.SectionIndent);
+                if (HelpLayout.Columns(HelpLayout.ExampleTitle(example.Title)) > room)
+                {
+                    throw new HelpPageException(file, example.Line, $"'{example.Title}' is too long for a title line of {room} columns in Get-Help; shorten it and let the sentence after the code say the rest.");
+                }
+
+                var wide = code.Lines.FirstOrDefault(l => HelpLayout.Columns(l) > room);
+                if (wide is not null)
+                {
+                    var line = example.Line + 1 + example.Body.ToList().IndexOf(wide);
+                    throw new HelpPageException(file, line, $"This code line is {HelpLayout.Columns(wide)} columns wide; Get-Help shows example code within {room} (80 columns less its indent). Break it after a pipe or a comma, or splat the parameters.");
+                }
+
+                page.Examples.Add(new HelpExample(example.Title, string.Join("\n", code.Lines), Fit(file, example, remarks, HelpLayout.SectionIndent)));
             }
 
             if (page.Examples.Count < MinExamples)
@@ -177,7 +238,7 @@ namespace Seedance.HelpBuilder
                 }
 
                 var name = section.Title.Substring(1).Trim();
-                var description = MarkdownOutline.Paragraphs(section.Body);
+                var description = Fit(file, section, MarkdownOutline.Paragraphs(section.Body), HelpLayout.ItemIndent);
                 if (description.Count == 0)
                 {
                     throw new HelpPageException(file, section.Line, $"-{name} needs a description before its yaml block.");
@@ -246,7 +307,7 @@ namespace Seedance.HelpBuilder
         {
             foreach (var type in section.Children)
             {
-                entries.Add(new HelpTypeEntry(type.Title, MarkdownOutline.Paragraphs(type.Body)));
+                entries.Add(new HelpTypeEntry(type.Title, Fit(file, type, MarkdownOutline.Paragraphs(type.Body), HelpLayout.ItemIndent)));
             }
 
             if (entries.Count == 0)

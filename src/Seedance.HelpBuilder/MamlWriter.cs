@@ -5,7 +5,11 @@ using System.Xml.Linq;
 
 namespace Seedance.HelpBuilder
 {
-    /// <summary>Writes cmdlet pages as one MAML document (<c>Seedance.dll-Help.xml</c>), the format Get-Help reads.</summary>
+    /// <summary>
+    /// Writes cmdlet pages as one MAML document (<c>Seedance.dll-Help.xml</c>), the format Get-Help reads. Paragraphs
+    /// arrive broken into lines (<see cref="HelpLayout"/>); an empty paragraph after each example's remarks keeps the
+    /// examples apart.
+    /// </summary>
     public static class MamlWriter
     {
         private static readonly XNamespace Msh = "http://msh";
@@ -84,9 +88,9 @@ namespace Seedance.HelpBuilder
         private static XElement WriteExample(HelpExample example) =>
             new(
                 Command + "example",
-                new XElement(Maml + "title", $"-------------------------- {example.Title} --------------------------"),
+                new XElement(Maml + "title", HelpLayout.ExampleTitle(example.Title)),
                 new XElement(Dev + "code", example.Code),
-                new XElement(Dev + "remarks", example.Remarks.Select(Para)));
+                new XElement(Dev + "remarks", example.Remarks.Append(string.Empty).Select(Para)));
 
         private static XElement Paragraphs(IEnumerable<string> paragraphs) =>
             new(Maml + "description", paragraphs.Select(Para));

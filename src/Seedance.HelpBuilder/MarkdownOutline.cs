@@ -74,6 +74,9 @@ namespace Seedance.HelpBuilder
             return blocks;
         }
 
+        /// <summary>A line of prose as Get-Help shows it: text, without markdown's inline code marks.</summary>
+        public static string PlainText(string prose) => prose.Replace("`", string.Empty, StringComparison.Ordinal);
+
         /// <summary>The prose of <paramref name="body"/> (code blocks left out) as paragraphs; a list item is a paragraph of its own.</summary>
         public static IReadOnlyList<string> Paragraphs(IReadOnlyList<string> body)
         {
