@@ -189,7 +189,32 @@ function Invoke-CleanTask {
     }
 }
 
-foreach ($name in $Task) {
-    Write-Host "==> $name" -ForegroundColor Cyan
-    & "Invoke-${name}Task"
+function Enter-TestQueue {
+    # Test runs on one machine take turns: the suites wait on real servers and processes, and two runs at once on a
+    # small machine make each slower than both in turn (and time out what a lone run never does).
+    $path = Join-Path ([System.IO.Path]::GetTempPath()) 'seedance-test-run.lock'
+    $said = $false
+    while ($true) {
+        try {
+            return [System.IO.File]::Open($path, 'OpenOrCreate', 'ReadWrite', 'None')
+        }
+        catch [System.IO.IOException] {
+            if (-not $said) {
+                Write-Host "Another Seedance test run is using this machine; this one starts when it ends ($path)."
+                $said = $true
+            }
+            Start-Sleep -Seconds 2
+        }
+    }
+}
+
+$queue = if ($Task -contains 'Test' -or $Task -contains 'Pester') { Enter-TestQueue } else { $null }
+try {
+    foreach ($name in $Task) {
+        Write-Host "==> $name" -ForegroundColor Cyan
+        & "Invoke-${name}Task"
+    }
+}
+finally {
+    if ($queue) { $queue.Dispose() }
 }
