@@ -53,6 +53,11 @@ namespace Seedance.Http
                     throw new OperationCanceledException(canceled.Message, canceled, cancellationToken);
                 }
 
+                if (exception is SeedanceException seedance)
+                {
+                    SeedanceExceptionFactory.Decorate(seedance, call.History);
+                }
+
                 if (!RetryClassifier.IsLost(exception, cancellationToken))
                 {
                     ExceptionDispatchInfo.Capture(exception).Throw();
@@ -62,7 +67,14 @@ namespace Seedance.Http
             }
 
             var response = outcome.Result!;
-            return response.IsSuccess ? response.Body : throw SeedanceExceptionFactory.FromResponse(call.History, response);
+            if (response.IsSuccess)
+            {
+                return response.Body;
+            }
+
+            throw (int)response.Status == 429 && _governor.PauseBeyond(RemainingBudget(call.History)) is { } pause
+                ? SeedanceExceptionFactory.Decorate(pause, call.History)
+                : SeedanceExceptionFactory.FromResponse(call.History, response);
         }
 
         private async ValueTask<Outcome<ApiResponse>> AttemptAsync(ApiCall call, CancellationToken cancellationToken)
@@ -70,7 +82,7 @@ namespace Seedance.Http
             var history = call.History;
             try
             {
-                using var slot = await _governor.AcquireAsync(WaitingForSlot, cancellationToken).ConfigureAwait(false);
+                using var slot = await _governor.AcquireAsync(WaitingForSlot, RemainingBudget(history), cancellationToken).ConfigureAwait(false);
                 history.Attempts++;
                 var response = await SendOnceAsync(call, cancellationToken).ConfigureAwait(false);
                 if ((int)response.Status == 429)
@@ -136,6 +148,10 @@ namespace Seedance.Http
                 throw new TimeoutRejectedException($"No answer within {TraceFormatter.Seconds(_options.AttemptTimeout)}.", _options.AttemptTimeout, e);
             }
         }
+
+        /// <summary>How long this call may still wait: a server-requested pause longer than that fails it at once.</summary>
+        private TimeSpan RemainingBudget(AttemptHistory history) =>
+            _options.RetryBudget > history.Elapsed ? _options.RetryBudget - history.Elapsed : TimeSpan.Zero;
 
         private void WaitingForSlot(TimeSpan wait) =>
             Trace(SeedanceTraceLevel.Verbose, TraceFormatter.RateLimitWait(wait, _governor.RequestsPerWindow, _governor.Window));

@@ -30,7 +30,8 @@ namespace Seedance.Http
                 history);
         }
 
-        private static SeedanceException Decorate(SeedanceException exception, AttemptHistory history)
+        /// <summary>Names the request (and its idempotency key or task) in an error about it.</summary>
+        public static SeedanceException Decorate(SeedanceException exception, AttemptHistory history)
         {
             exception.Request = history.RequestLine;
             exception.IdempotencyKey = history.Request.IdempotencyKey;

@@ -20,7 +20,7 @@ namespace Seedance.RateLimiting
         // Answered requests' stamps, oldest first (the clock only moves forward), and the count of requests still in flight.
         private readonly Queue<TimeSpan> _answeredAt = new();
         private int _inFlight;
-        private readonly LinkedList<TaskCompletionSource<RateSlot>> _waiters = new();
+        private readonly LinkedList<Waiter> _waiters = new();
         private readonly TimeProvider _time;
         private readonly long _origin;
         private readonly ITimer _timer;
@@ -94,37 +94,50 @@ namespace Seedance.RateLimiting
 
         /// <summary>Takes a slot, waiting (in order of arrival) until one is free; dispose the slot when the attempt ends.</summary>
         /// <param name="onWait">Told how long the wait is expected to last, when there is one.</param>
+        /// <param name="longestPause">
+        /// The longest 429 pause the caller may wait out (what is left of its retry budget): a longer one, now or while it
+        /// waits, fails the wait at once with an error that says until when.
+        /// </param>
         /// <param name="cancellationToken">Stops waiting.</param>
-        internal Task<RateSlot> AcquireAsync(Action<TimeSpan>? onWait, CancellationToken cancellationToken)
+        internal Task<RateSlot> AcquireAsync(Action<TimeSpan>? onWait, TimeSpan longestPause, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            LinkedListNode<TaskCompletionSource<RateSlot>> node;
+            LinkedListNode<Waiter> node;
             TimeSpan expectedWait;
             lock (_gate)
             {
                 var now = Now();
                 Prune(now);
+                if (PauseBeyondLocked(now, longestPause) is { } beyond)
+                {
+                    return Task.FromException<RateSlot>(beyond);
+                }
+
                 if (_waiters.Count == 0 && now >= _pausedUntil && Used < _requestsPerWindow)
                 {
                     return Task.FromResult(Take());
                 }
 
                 expectedWait = GrantTime(now, _waiters.Count) - now;
-                node = _waiters.AddLast(new TaskCompletionSource<RateSlot>(TaskCreationOptions.RunContinuationsAsynchronously));
+                node = _waiters.AddLast(new Waiter(longestPause));
                 ScheduleLocked(now);
             }
 
             onWait?.Invoke(expectedWait);
+            var slot = node.Value.Slot;
             if (cancellationToken.CanBeCanceled)
             {
                 var registration = cancellationToken.Register(() => Abandon(node, cancellationToken));
-                _ = node.Value.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                _ = slot.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
 
-            return node.Value.Task;
+            return slot.Task;
         }
 
-        /// <summary>Stops all requests of the account until <paramref name="retryAfter"/> has passed (the server answered 429).</summary>
+        /// <summary>
+        /// Stops all requests of the account until <paramref name="retryAfter"/> has passed (the server answered 429); the
+        /// waiters who may not wait that long fail at once.
+        /// </summary>
         internal void Pause(TimeSpan retryAfter)
         {
             lock (_gate)
@@ -134,8 +147,18 @@ namespace Seedance.RateLimiting
                 {
                     _pausedUntil = now + retryAfter;
                 }
+            }
 
-                ScheduleLocked(now);
+            Pump();
+        }
+
+        /// <summary>The error for a caller who may not wait out the current pause, or null when it may (or there is none).</summary>
+        /// <param name="longestPause">What is left of the caller's retry budget.</param>
+        internal SeedanceException? PauseBeyond(TimeSpan longestPause)
+        {
+            lock (_gate)
+            {
+                return PauseBeyondLocked(Now(), longestPause);
             }
         }
 
@@ -168,7 +191,7 @@ namespace Seedance.RateLimiting
             Pump();
         }
 
-        private void Abandon(LinkedListNode<TaskCompletionSource<RateSlot>> node, CancellationToken cancellationToken)
+        private void Abandon(LinkedListNode<Waiter> node, CancellationToken cancellationToken)
         {
             lock (_gate)
             {
@@ -178,7 +201,7 @@ namespace Seedance.RateLimiting
                 }
             }
 
-            node.Value.TrySetCanceled(cancellationToken);
+            node.Value.Slot.TrySetCanceled(cancellationToken);
         }
 
         private void Pump()
@@ -187,10 +210,11 @@ namespace Seedance.RateLimiting
             {
                 var now = Now();
                 Prune(now);
+                FailWaitersBeyondPause(now);
                 while (_waiters.First is { } first && now >= _pausedUntil && Used < _requestsPerWindow)
                 {
                     _waiters.RemoveFirst();
-                    if (!first.Value.TrySetResult(Take()))
+                    if (!first.Value.Slot.TrySetResult(Take()))
                     {
                         _inFlight--;
                     }
@@ -199,6 +223,24 @@ namespace Seedance.RateLimiting
                 ScheduleLocked(now);
             }
         }
+
+        private void FailWaitersBeyondPause(TimeSpan now)
+        {
+            for (var node = _waiters.First; node is not null;)
+            {
+                var next = node.Next;
+                if (PauseBeyondLocked(now, node.Value.LongestPause) is { } beyond)
+                {
+                    _waiters.Remove(node);
+                    node.Value.Slot.TrySetException(beyond);
+                }
+
+                node = next;
+            }
+        }
+
+        private SeedanceException? PauseBeyondLocked(TimeSpan now, TimeSpan longestPause) =>
+            _pausedUntil - now > longestPause ? RatePause.BeyondBudget(_time.GetUtcNow() + (_pausedUntil - now), _pausedUntil - now, longestPause) : null;
 
         private void ScheduleLocked(TimeSpan now)
         {
@@ -263,5 +305,15 @@ namespace Seedance.RateLimiting
         private TimeSpan Now() => _time.GetElapsedTime(_origin);
 
         private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+        /// <summary>A caller in line: the slot it will get, and the longest pause it may wait out.</summary>
+        private sealed class Waiter
+        {
+            public Waiter(TimeSpan longestPause) => LongestPause = longestPause;
+
+            public TaskCompletionSource<RateSlot> Slot { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            public TimeSpan LongestPause { get; }
+        }
     }
 }

@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Net;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Seedance.RateLimiting;
 using Xunit;
 
@@ -15,20 +17,25 @@ namespace Seedance.Client.Tests.Logic
     {
         private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(400);
 
+        /// <summary>A caller that may wait out any pause.</summary>
+        private static readonly TimeSpan AnyPause = TimeSpan.MaxValue;
+
+        private static readonly DateTimeOffset Noon = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+
         [Fact]
         public async Task Requests_within_the_limit_leave_at_once_and_the_next_waits_for_a_window_after_the_first_ended()
         {
             var governor = new RateGovernor(3, Window, TimeProvider.System);
-            var first = await governor.AcquireAsync(null, CancellationToken.None);
+            var first = await governor.AcquireAsync(null, AnyPause, CancellationToken.None);
             first.Dispose();
             var released = Stopwatch.StartNew();
-            (await governor.AcquireAsync(null, CancellationToken.None)).Dispose();
-            (await governor.AcquireAsync(null, CancellationToken.None)).Dispose();
+            (await governor.AcquireAsync(null, AnyPause, CancellationToken.None)).Dispose();
+            (await governor.AcquireAsync(null, AnyPause, CancellationToken.None)).Dispose();
             Assert.Equal(0, governor.Available);
             Assert.True(governor.TimeUntilNextSlot > TimeSpan.Zero);
 
             TimeSpan? told = null;
-            (await governor.AcquireAsync(wait => told = wait, CancellationToken.None)).Dispose();
+            (await governor.AcquireAsync(wait => told = wait, AnyPause, CancellationToken.None)).Dispose();
 
             Assert.True(released.Elapsed >= Window, $"the fourth request left {released.Elapsed} after the first ended");
             Assert.NotNull(told);
@@ -39,8 +46,8 @@ namespace Seedance.Client.Tests.Logic
         public async Task A_slot_in_flight_is_not_freed_until_its_attempt_ends()
         {
             var governor = new RateGovernor(1, TimeSpan.FromMilliseconds(50), TimeProvider.System);
-            var inFlight = await governor.AcquireAsync(null, CancellationToken.None);
-            var next = governor.AcquireAsync(null, CancellationToken.None);
+            var inFlight = await governor.AcquireAsync(null, AnyPause, CancellationToken.None);
+            var next = governor.AcquireAsync(null, AnyPause, CancellationToken.None);
 
             await Task.WhenAny(next, Task.Delay(TimeSpan.FromMilliseconds(300)));
             Assert.False(next.IsCompleted);
@@ -61,7 +68,7 @@ namespace Seedance.Client.Tests.Logic
             for (var i = 0; i < 8; i++)
             {
                 var number = i;
-                waiters.Add(governor.AcquireAsync(null, CancellationToken.None).ContinueWith(
+                waiters.Add(governor.AcquireAsync(null, AnyPause, CancellationToken.None).ContinueWith(
                     slot =>
                     {
                         lock (order)
@@ -88,7 +95,7 @@ namespace Seedance.Client.Tests.Logic
 
             await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
             {
-                using var slot = await governor.AcquireAsync(null, CancellationToken.None);
+                using var slot = await governor.AcquireAsync(null, AnyPause, CancellationToken.None);
                 lock (starts)
                 {
                     starts.Add(clock.Elapsed);
@@ -107,9 +114,9 @@ namespace Seedance.Client.Tests.Logic
         public async Task Cancelling_a_waiter_ends_its_wait_at_once_and_frees_its_place()
         {
             var governor = new RateGovernor(1, TimeSpan.FromSeconds(30), TimeProvider.System);
-            (await governor.AcquireAsync(null, CancellationToken.None)).Dispose();
+            (await governor.AcquireAsync(null, AnyPause, CancellationToken.None)).Dispose();
             using var cancel = new CancellationTokenSource();
-            var waiting = governor.AcquireAsync(null, cancel.Token);
+            var waiting = governor.AcquireAsync(null, AnyPause, cancel.Token);
             var behindTheWaiter = governor.TimeUntilNextSlot;
 
             cancel.Cancel();
@@ -127,9 +134,49 @@ namespace Seedance.Client.Tests.Logic
             governor.Pause(TimeSpan.FromMilliseconds(300));
             Assert.Equal(0, governor.Available);
 
-            (await governor.AcquireAsync(null, CancellationToken.None)).Dispose();
+            (await governor.AcquireAsync(null, AnyPause, CancellationToken.None)).Dispose();
 
             Assert.True(paused.Elapsed >= TimeSpan.FromMilliseconds(290), $"left {paused.Elapsed} after the pause began");
+        }
+
+        [Fact]
+        public async Task A_pause_longer_than_the_callers_budget_fails_at_once_saying_until_when_and_a_shorter_one_is_waited_out()
+        {
+            var time = new FakeTimeProvider(Noon);
+            var governor = new RateGovernor(10, TimeSpan.FromSeconds(60), time);
+            governor.Pause(TimeSpan.FromSeconds(100_000));
+
+            var beyond = await Assert.ThrowsAsync<SeedanceException>(() => governor.AcquireAsync(null, TimeSpan.FromSeconds(300), CancellationToken.None));
+
+            Assert.Equal(SeedanceErrorCodes.RateLimited, beyond.ErrorCode);
+            Assert.Equal((HttpStatusCode)429, beyond.Status);
+            Assert.Equal(TimeSpan.FromSeconds(100_000), beyond.RetryAfter);
+            Assert.Contains("until 2026-12-01 15:46:40 UTC", beyond.Message, StringComparison.Ordinal);
+            Assert.Contains("(300 s)", beyond.Message, StringComparison.Ordinal);
+
+            time.Advance(TimeSpan.FromSeconds(99_800));
+            var within = governor.AcquireAsync(null, TimeSpan.FromSeconds(300), CancellationToken.None);
+            Assert.False(within.IsCompleted);
+            time.Advance(TimeSpan.FromSeconds(200));
+            (await within).Dispose();
+        }
+
+        [Fact]
+        public async Task A_waiter_fails_at_once_when_a_pause_beyond_its_budget_begins()
+        {
+            var time = new FakeTimeProvider(Noon);
+            var governor = new RateGovernor(1, TimeSpan.FromSeconds(60), time);
+            (await governor.AcquireAsync(null, TimeSpan.FromSeconds(300), CancellationToken.None)).Dispose();
+            var patient = governor.AcquireAsync(null, AnyPause, CancellationToken.None);
+            var waiting = governor.AcquireAsync(null, TimeSpan.FromSeconds(300), CancellationToken.None);
+
+            governor.Pause(TimeSpan.FromSeconds(3600));
+
+            var beyond = await Assert.ThrowsAsync<SeedanceException>(() => waiting);
+            Assert.Contains("until 2026-11-30 13:00:00 UTC", beyond.Message, StringComparison.Ordinal);
+            Assert.False(patient.IsCompleted);
+            time.Advance(TimeSpan.FromSeconds(3600));
+            (await patient).Dispose();
         }
 
         [Fact]

@@ -1,6 +1,9 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
+using System.Net;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Seedance.RateLimiting;
@@ -107,6 +110,33 @@ namespace Seedance.Client.Tests.Transport
             var limited = log.Single(r => r.Status == 429);
             var other = log.Single(r => r.Path.EndsWith("sd2_other_caller", StringComparison.Ordinal));
             Assert.True(other.At - limited.At >= TimeSpan.FromSeconds(1), $"the other caller went {other.At - limited.At} after the 429");
+        }
+
+        [Fact]
+        public async Task A_Retry_After_beyond_the_retry_budget_fails_that_call_and_the_following_ones_at_once_saying_until_when()
+        {
+            await using var session = await Start();
+            session.Host.Faults.Enqueue(Seedance.Sandbox.SandboxFaultKind.RateLimited429, 1, Seedance.Sandbox.SandboxEndpoint.Task, retryAfterSeconds: 100_000);
+            var client = session.Client(o => o.RetryBudget = TimeSpan.FromSeconds(30));
+            var asked = DateTimeOffset.UtcNow;
+
+            var first = await Assert.ThrowsAsync<SeedanceException>(() => client.GetTaskAsync("sd2_first_caller"));
+            var next = client.GetTaskAsync("sd2_next_caller");
+            Assert.Same(next, await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(10))));
+            var following = await Assert.ThrowsAsync<SeedanceException>(() => next);
+
+            foreach (var error in new[] { first, following })
+            {
+                Assert.Equal(SeedanceErrorCodes.RateLimited, error.ErrorCode);
+                Assert.Equal((HttpStatusCode)429, error.Status);
+                var until = Regex.Match(error.Message, "until (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d) UTC");
+                Assert.True(until.Success, error.Message);
+                var at = DateTimeOffset.ParseExact(until.Groups[1].Value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+                Assert.InRange(at, asked.AddSeconds(100_000 - 1), DateTimeOffset.UtcNow.AddSeconds(100_000 + 1));
+                Assert.InRange(error.RetryAfter!.Value, TimeSpan.FromSeconds(100_000 - 20), TimeSpan.FromSeconds(100_000));
+            }
+
+            Assert.Single(session.Host.RequestLog, r => r.Path.StartsWith("/api/", StringComparison.Ordinal));
         }
 
         private static int BusiestWindow(SandboxSession session)
