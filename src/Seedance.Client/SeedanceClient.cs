@@ -42,14 +42,7 @@ namespace Seedance
                 throw new SeedanceValidationException(problems);
             }
 
-            var key = idempotencyKey ?? NewIdempotencyKey();
-            var task = await SubmitBodyAsync(key, RequestBody.Serialize(request), cancellationToken).ConfigureAwait(false);
-            // The submit response has no created_at; the moment it arrived is this machine's best (slightly late) guess.
-            task.CreatedAt ??= DateTimeOffset.UtcNow;
-            task.Prompt = request.Prompt;
-            task.Resolution = request.Resolution;
-            task.Duration = request.Duration;
-            return task;
+            return await SubmitBodyAsync(idempotencyKey ?? NewIdempotencyKey(), RequestBody.Serialize(request), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -59,9 +52,14 @@ namespace Seedance
         public Task<SeedanceTask> ResubmitAsync(string idempotencyKey, byte[] body, CancellationToken cancellationToken = default) =>
             SubmitBodyAsync(idempotencyKey, body, cancellationToken);
 
+        /// <summary>
+        /// Journals the key and body, sends them, journals the API's answer, and returns it filled in with what the body
+        /// asked for (the API does not echo the prompt, the resolution or the duration).
+        /// </summary>
         private async Task<SeedanceTask> SubmitBodyAsync(string key, byte[] body, CancellationToken cancellationToken)
         {
-            _options.Journal?.Submitting(key, body, _options.BaseUri, DateTimeOffset.UtcNow);
+            var at = DateTimeOffset.UtcNow;
+            _options.Journal?.Submitting(key, body, _options.BaseUri, at);
             SeedanceTask task;
             try
             {
@@ -73,9 +71,8 @@ namespace Seedance
                 throw;
             }
 
-            task.IdempotencyKey = key;
             _options.Journal?.Submitted(key, task);
-            return task;
+            return task.FillFrom(RequestBody.ReadBack(body, key, at));
         }
 
         /// <summary>The task's current state.</summary>

@@ -1,8 +1,12 @@
 using System;
+using System.Text.Json.Serialization;
 
 namespace Seedance
 {
-    /// <summary>A video job as the API last reported it, plus what this machine knows about how it was asked for.</summary>
+    /// <summary>
+    /// A video job as the API last reported it, plus what this machine knows about how it was asked for. The API's task
+    /// JSON becomes this type in one place (<see cref="Json.TaskMapper"/>), and the journal stores it as it is.
+    /// </summary>
     public sealed class SeedanceTask
     {
         /// <summary>The API's task id (for example <c>sd2_xxxxx</c>).</summary>
@@ -57,18 +61,52 @@ namespace Seedance
         public string? IdempotencyKey { get; set; }
 
         /// <summary>True once the task is <c>completed</c> or <c>failed</c>.</summary>
+        [JsonIgnore]
         public bool IsFinished => IsCompleted || IsFailed;
 
         /// <summary>True when the video is ready.</summary>
+        [JsonIgnore]
         public bool IsCompleted => string.Equals(Status, TaskStatuses.Completed, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>True when the task failed.</summary>
+        [JsonIgnore]
         public bool IsFailed => string.Equals(Status, TaskStatuses.Failed, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Time from creation to the last update when finished, else to now.</summary>
+        [JsonIgnore]
         public TimeSpan? Elapsed => CreatedAt is { } created ? (IsFinished && UpdatedAt is { } updated ? updated : DateTimeOffset.UtcNow) - created : null;
 
         /// <inheritdoc />
         public override string ToString() => Id;
+
+        /// <summary>A copy whose fields can be filled in without changing this task.</summary>
+        internal SeedanceTask Copy() => (SeedanceTask)MemberwiseClone();
+
+        /// <summary>
+        /// Fills in each field this task does not know from <paramref name="earlier"/>: what the API never echoes (the
+        /// prompt, the idempotency key, the resolution and duration asked for) and what a shorter answer leaves out (a
+        /// submit's answer has no creation time). The one home of that rule: submit, resume, the waiter and the journal
+        /// all use it, so a new field is added here and nowhere else.
+        /// </summary>
+        /// <returns>This task.</returns>
+        internal SeedanceTask FillFrom(SeedanceTask earlier)
+        {
+            Model ??= earlier.Model;
+            QualityTier ??= earlier.QualityTier;
+            Channel ??= earlier.Channel;
+            Resolution ??= earlier.Resolution;
+            Duration ??= earlier.Duration;
+            CreditsUsed ??= earlier.CreditsUsed;
+            CreditsRefunded ??= earlier.CreditsRefunded;
+            VideoUrl ??= earlier.VideoUrl;
+            LastFrameUrl ??= earlier.LastFrameUrl;
+            Seed ??= earlier.Seed;
+            Error ??= earlier.Error;
+            CreatedAt ??= earlier.CreatedAt;
+            UpdatedAt ??= earlier.UpdatedAt;
+            Prompt ??= earlier.Prompt;
+            IdempotencyKey ??= earlier.IdempotencyKey;
+            return this;
+        }
     }
 }

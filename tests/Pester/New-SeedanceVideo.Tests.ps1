@@ -95,6 +95,22 @@ Describe 'New-SeedanceVideo' {
             (Get-SandboxPost).Count | Should -Be ($before + 2)
         }
 
+        It 'shows a fresh task''s resolution and duration, the API''s defaults included' {
+            $task = New-SeedanceVideo 'a fox in snow' -ApiKey $key
+
+            $task.Resolution | Should -BeExactly '720p'
+            $task.Duration | Should -Be 5
+            ($task | Format-List -Property Resolution, Duration | Out-String) | Should -Match 'Resolution\s*:\s*720p'
+        }
+
+        It 'emits -QualityTier PRO -Resolution 4K spelt as the API spells it' {
+            $task = New-SeedanceVideo 'a fox in snow' -QualityTier PRO -Resolution 4K -Duration 8 -ApiKey $key
+
+            $task.QualityTier | Should -BeExactly 'pro'
+            $task.Resolution | Should -BeExactly '4k'
+            $task.Duration | Should -Be 8
+        }
+
         It 'sends nothing with -WhatIf' {
             $before = (Get-SandboxLog).Count
 

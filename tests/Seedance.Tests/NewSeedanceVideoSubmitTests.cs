@@ -48,6 +48,18 @@ namespace Seedance.Tests
         }
 
         [Fact]
+        public async Task A_fresh_task_shows_what_was_asked_for_as_the_API_spells_it_with_the_API_defaults()
+        {
+            await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions());
+            using var session = SeedanceSessions.Open(sandbox);
+
+            var result = session.Run("New-SeedanceVideo 'a fox in snow' -ApiKey $Key; New-SeedanceVideo 'a fox in rain' -QualityTier PRO -Resolution 4K -ApiKey $Key", Variables(sandbox)).ShouldSucceed();
+
+            Assert.Equal(("720p", 5), ((string)result.Output[0].Properties["Resolution"].Value, (int)result.Output[0].Properties["Duration"].Value));
+            Assert.Equal(("pro", "4k", 5), ((string)result.Output[1].Properties["QualityTier"].Value, (string)result.Output[1].Properties["Resolution"].Value, (int)result.Output[1].Properties["Duration"].Value));
+        }
+
+        [Fact]
         public async Task Confirm_answered_no_sends_nothing()
         {
             await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions());

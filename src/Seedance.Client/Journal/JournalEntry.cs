@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Seedance.Json;
 
 namespace Seedance.Journal
 {
@@ -10,7 +11,6 @@ namespace Seedance.Journal
         public const string UnconfirmedStatus = "unconfirmed";
 
         private readonly List<string> _savedPaths = new();
-        private byte[]? _body;
 
         internal JournalEntry(string idempotencyKey, DateTimeOffset submittedAt)
         {
@@ -46,44 +46,29 @@ namespace Seedance.Journal
         /// <summary>The files the result was saved to.</summary>
         public IReadOnlyList<string> SavedPaths => _savedPaths;
 
-        /// <summary>What the body asked for.</summary>
-        public JournalRequest Request { get; private set; } = JournalRequest.Unknown;
+        /// <summary>The exact body bytes that were sent, as the journal holds them.</summary>
+        internal byte[]? Body { get; set; }
 
+        /// <summary>The task as the API last reported it; null while unconfirmed.</summary>
         internal SeedanceTask? State { get; set; }
 
         /// <summary>A copy of the exact body bytes that were sent, or null when the journal does not hold them.</summary>
-        public byte[]? GetBody() => _body is null ? null : (byte[])_body.Clone();
+        public byte[]? GetBody() => Body is null ? null : (byte[])Body.Clone();
 
-        /// <summary>The entry as a task for the pipeline (Wait-SeedanceTask, Save-SeedanceVideo bind its <c>Id</c>).</summary>
+        /// <summary>
+        /// The entry as a task for the pipeline (Wait-SeedanceTask, Save-SeedanceVideo bind its <c>Id</c>): the API's last
+        /// answer, filled in with what the body asked for; before any answer, the body alone, <c>unconfirmed</c>.
+        /// </summary>
         public SeedanceTask ToTask()
         {
-            var state = State;
-            return new SeedanceTask
+            var asked = RequestBody.ReadBack(Body, IdempotencyKey, SubmittedAt);
+            if (State is { } state)
             {
-                Id = state?.Id ?? string.Empty,
-                Status = state?.Status ?? UnconfirmedStatus,
-                Model = state?.Model,
-                QualityTier = state?.QualityTier ?? Request.QualityTier,
-                Channel = state?.Channel ?? Request.Channel,
-                Resolution = Request.Resolution,
-                Duration = Request.Duration,
-                CreditsUsed = state?.CreditsUsed,
-                CreditsRefunded = state?.CreditsRefunded,
-                VideoUrl = state?.VideoUrl,
-                LastFrameUrl = state?.LastFrameUrl,
-                Seed = state?.Seed,
-                Error = state?.Error,
-                CreatedAt = state?.CreatedAt ?? SubmittedAt,
-                UpdatedAt = state?.UpdatedAt,
-                Prompt = Request.Prompt,
-                IdempotencyKey = IdempotencyKey,
-            };
-        }
+                return state.Copy().FillFrom(asked);
+            }
 
-        internal void SetBody(byte[] body)
-        {
-            _body = body;
-            Request = JournalRequest.Parse(body);
+            asked.Status = UnconfirmedStatus;
+            return asked;
         }
 
         internal void AddSavedPath(string path)

@@ -1,4 +1,6 @@
 using System;
+using System.Text.Json;
+using Seedance.Json;
 
 namespace Seedance.Journal
 {
@@ -17,44 +19,40 @@ namespace Seedance.Journal
         public DateTimeOffset At { get; set; }
         public string? Key { get; set; }
 
-        /// <summary>The exact body bytes, base64, so that a resubmit is byte-identical.</summary>
-        public string? Body { get; set; }
+        /// <summary>The exact body bytes (base64 in the file), so that a resubmit is byte-identical.</summary>
+        public byte[]? Body { get; set; }
         public string? BaseUri { get; set; }
+
+        /// <summary>The task as the API answered it (submitted, observed), in the shape of <see cref="SeedanceTask"/>.</summary>
+        public SeedanceTask? Task { get; set; }
+
+        /// <summary>The task a saved file belongs to; in lines written by 0.1.0, also the task of a submitted or observed event.</summary>
         public string? TaskId { get; set; }
-        public string? Status { get; set; }
-        public string? Model { get; set; }
-        public string? QualityTier { get; set; }
-        public string? Channel { get; set; }
-        public decimal? CreditsUsed { get; set; }
-        public decimal? CreditsRefunded { get; set; }
-        public string? VideoUrl { get; set; }
-        public string? LastFrameUrl { get; set; }
-        public long? Seed { get; set; }
+
+        // 0.1.0 wrote a task's fields flat on the event, its error as these two: kept so that its journals still read.
         public string? ErrorCode { get; set; }
         public string? ErrorMessage { get; set; }
-        public DateTimeOffset? CreatedAt { get; set; }
-        public DateTimeOffset? UpdatedAt { get; set; }
+
         public string? Path { get; set; }
 
-        public static JournalEvent FromTask(string kind, string? key, SeedanceTask task, DateTimeOffset at) => new()
+        /// <summary>The id of the task this event concerns, if any.</summary>
+        public string? AboutTask() => Task?.Id ?? TaskId;
+
+        /// <summary>
+        /// A submitted or observed line written by 0.1.0 holds the task's fields flat on the event, under the task's own
+        /// names but for its id and error: <paramref name="payload"/> (the event's bytes) read as a task is that task.
+        /// </summary>
+        public void ReadFlatTask(ReadOnlySpan<byte> payload)
         {
-            Kind = kind,
-            At = at,
-            Key = key,
-            TaskId = task.Id,
-            Status = task.Status,
-            Model = task.Model,
-            QualityTier = task.QualityTier,
-            Channel = task.Channel,
-            CreditsUsed = task.CreditsUsed,
-            CreditsRefunded = task.CreditsRefunded,
-            VideoUrl = task.VideoUrl,
-            LastFrameUrl = task.LastFrameUrl,
-            Seed = task.Seed,
-            ErrorCode = task.Error?.Code,
-            ErrorMessage = task.Error?.Message,
-            CreatedAt = task.CreatedAt,
-            UpdatedAt = task.UpdatedAt,
-        };
+            if (Task is not null || TaskId is null || Kind is not (SubmittedKind or ObservedKind))
+            {
+                return;
+            }
+
+            Task = JsonSerializer.Deserialize(payload, SeedanceJsonContext.Default.SeedanceTask) ?? new SeedanceTask();
+            Task.Id = TaskId;
+            Task.Error = ErrorMessage is null ? null : new SeedanceTaskError(ErrorCode, ErrorMessage);
+            TaskId = null;
+        }
     }
 }

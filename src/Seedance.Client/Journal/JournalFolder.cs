@@ -36,9 +36,12 @@ namespace Seedance.Journal
         public static Dictionary<string, string> KeysOfTasks(IReadOnlyList<JournalEvent> events)
         {
             var keyOfTask = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var e in events.Where(e => e.Kind == JournalEvent.SubmittedKind && e.Key is not null && e.TaskId is not null))
+            foreach (var e in events)
             {
-                keyOfTask[e.TaskId!] = e.Key!;
+                if (e.Kind == JournalEvent.SubmittedKind && e.Key is not null && e.AboutTask() is { } id)
+                {
+                    keyOfTask[id] = e.Key;
+                }
             }
 
             return keyOfTask;
@@ -46,7 +49,7 @@ namespace Seedance.Journal
 
         /// <summary>The idempotency key each event belongs to (null for observations of tasks the journal did not submit).</summary>
         public static string? OwnerKey(JournalEvent e, IReadOnlyDictionary<string, string> keyOfTask) =>
-            e.Key ?? (e.TaskId is not null && keyOfTask.TryGetValue(e.TaskId, out var known) ? known : null);
+            e.Key ?? (e.AboutTask() is { } id && keyOfTask.TryGetValue(id, out var known) ? known : null);
 
         private static void Apply(JournalEntry entry, JournalEvent e)
         {
@@ -64,11 +67,7 @@ namespace Seedance.Journal
                         entry.SubmittedAt = e.At;
                     }
 
-                    if (entry.GetBody() is null && e.Body is not null)
-                    {
-                        entry.SetBody(Convert.FromBase64String(e.Body));
-                    }
-
+                    entry.Body ??= e.Body;
                     if (entry.BaseUri is null && e.BaseUri is not null && Uri.TryCreate(e.BaseUri, UriKind.Absolute, out var baseUri))
                     {
                         entry.BaseUri = baseUri;
@@ -77,7 +76,7 @@ namespace Seedance.Journal
                     break;
                 case JournalEvent.SubmittedKind:
                 case JournalEvent.ObservedKind:
-                    entry.State = Merge(entry.State, e);
+                    entry.State = Merge(entry.State, e.Task);
                     break;
                 case JournalEvent.SavedKind when e.Path is not null:
                     entry.AddSavedPath(e.Path);
@@ -85,33 +84,15 @@ namespace Seedance.Journal
             }
         }
 
-        private static SeedanceTask? Merge(SeedanceTask? known, JournalEvent e)
+        private static SeedanceTask? Merge(SeedanceTask? known, SeedanceTask? learned)
         {
-            if (e.TaskId is null)
+            if (learned is null || known is null)
             {
-                return known;
+                return learned ?? known;
             }
 
-            var learned = new SeedanceTask { Status = e.Status ?? TaskStatuses.Processing };
-            if (known is not null && known.IsFinished && !learned.IsFinished)
-            {
-                // A slower reader's older observation arrived after the final state: the final state stands.
-                return known;
-            }
-
-            learned.Id = e.TaskId;
-            learned.Model = e.Model ?? known?.Model;
-            learned.QualityTier = e.QualityTier ?? known?.QualityTier;
-            learned.Channel = e.Channel ?? known?.Channel;
-            learned.CreditsUsed = e.CreditsUsed ?? known?.CreditsUsed;
-            learned.CreditsRefunded = e.CreditsRefunded ?? known?.CreditsRefunded;
-            learned.VideoUrl = e.VideoUrl ?? known?.VideoUrl;
-            learned.LastFrameUrl = e.LastFrameUrl ?? known?.LastFrameUrl;
-            learned.Seed = e.Seed ?? known?.Seed;
-            learned.Error = e.ErrorMessage is not null ? new SeedanceTaskError(e.ErrorCode, e.ErrorMessage) : known?.Error;
-            learned.CreatedAt = e.CreatedAt ?? known?.CreatedAt;
-            learned.UpdatedAt = e.UpdatedAt ?? known?.UpdatedAt;
-            return learned;
+            // A slower reader's older observation arrived after the final state: the final state stands.
+            return known.IsFinished && !learned.IsFinished ? known : learned.FillFrom(known);
         }
     }
 }

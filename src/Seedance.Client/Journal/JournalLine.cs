@@ -102,6 +102,7 @@ namespace Seedance.Journal
                 return null;
             }
 
+            decoded.ReadFlatTask(payload);
             problem = null;
             return decoded;
         }

@@ -6,6 +6,9 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Seedance.Json;
 
 namespace Seedance.Journal
 {
@@ -26,6 +29,9 @@ namespace Seedance.Journal
 
         // Polling reports the same state many times; a line is written only when something changed (per file, per task).
         private static readonly ConcurrentDictionary<string, string> LastObserved = new(StringComparer.Ordinal);
+
+        // The query of a URL inside a JSON string value: its signature, which changes on every read.
+        private static readonly Regex UrlQuery = new("(?<=\"https?://[^\"?]*)\\?[^\"]*\"", RegexOptions.CultureInvariant);
 
         private readonly Action<string>? _warning;
 
@@ -67,7 +73,7 @@ namespace Seedance.Journal
                         Kind = JournalEvent.SubmittingKind,
                         At = at,
                         Key = idempotencyKey,
-                        Body = Convert.ToBase64String(body),
+                        Body = body,
                         BaseUri = baseUri?.AbsoluteUri,
                     },
                     toDisk: true);
@@ -93,7 +99,7 @@ namespace Seedance.Journal
             }
 
             Remember(task);
-            TryAppend(JournalEvent.FromTask(JournalEvent.SubmittedKind, idempotencyKey, task, DateTimeOffset.UtcNow), task.Id);
+            TryAppend(new JournalEvent { Kind = JournalEvent.SubmittedKind, At = DateTimeOffset.UtcNow, Key = idempotencyKey, Task = task }, task.Id);
         }
 
         /// <inheritdoc />
@@ -106,7 +112,7 @@ namespace Seedance.Journal
 
             if (Remember(task))
             {
-                TryAppend(JournalEvent.FromTask(JournalEvent.ObservedKind, null, task, DateTimeOffset.UtcNow), task.Id);
+                TryAppend(new JournalEvent { Kind = JournalEvent.ObservedKind, At = DateTimeOffset.UtcNow, Task = task }, task.Id);
             }
         }
 
@@ -242,14 +248,12 @@ namespace Seedance.Journal
         /// </summary>
         private bool Remember(SeedanceTask task)
         {
-            var state = string.Join("|", task.Status, task.CreditsUsed, task.CreditsRefunded, WithoutQuery(task.VideoUrl), WithoutQuery(task.LastFrameUrl), task.Error?.Message);
+            var state = UrlQuery.Replace(JsonSerializer.Serialize(task, SeedanceJsonContext.Default.SeedanceTask), "\"");
             var slot = Path + "|" + task.Id;
             var changed = !LastObserved.TryGetValue(slot, out var previous) || previous != state;
             LastObserved[slot] = state;
             return changed;
         }
-
-        private static string? WithoutQuery(string? url) => url?.Split('?')[0];
 
         private void TryAppend(JournalEvent journalEvent, string taskId)
         {

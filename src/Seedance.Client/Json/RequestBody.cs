@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
@@ -6,8 +7,9 @@ using Seedance.Requests;
 namespace Seedance.Json
 {
     /// <summary>
-    /// Writes the exact bytes of a submit body: canonical values, API field names, fixed order, omitted fields left out.
-    /// The bytes are made once per logical request so that every retry resends them unchanged.
+    /// The exact bytes of a submit body: written with canonical values, API field names, fixed order, omitted fields left
+    /// out, once per logical request so that every retry resends them unchanged; and read back into the task they asked
+    /// for, since the API does not echo the prompt, the resolution or the duration.
     /// </summary>
     public static class RequestBody
     {
@@ -67,6 +69,39 @@ namespace Seedance.Json
 
             return buffer.ToArray();
         }
+
+        /// <summary>
+        /// The task as <paramref name="body"/> asked for it, with the API's defaults for what it left out: the values the
+        /// API does not echo, for <see cref="SeedanceTask.FillFrom"/>. An unreadable or missing body yields the key alone.
+        /// </summary>
+        internal static SeedanceTask ReadBack(byte[]? body, string idempotencyKey, DateTimeOffset submittedAt)
+        {
+            var asked = new SeedanceTask { IdempotencyKey = idempotencyKey, CreatedAt = submittedAt };
+            if (body is null)
+            {
+                return asked;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                var root = document.RootElement;
+                asked.Prompt = Text(root, RequestFields.Prompt);
+                asked.QualityTier = Text(root, RequestFields.QualityTier) ?? SeedanceValues.DefaultQualityTier;
+                asked.Channel = Text(root, RequestFields.Channel) ?? SeedanceValues.DefaultChannel;
+                asked.Resolution = Text(root, RequestFields.Resolution) ?? SeedanceValues.DefaultResolution;
+                asked.Duration = int.TryParse(Text(root, RequestFields.Duration), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? seconds : SeedanceValues.DefaultDuration;
+            }
+            catch (JsonException)
+            {
+                // Not a body this module wrote: the task is still listed, by its key.
+            }
+
+            return asked;
+        }
+
+        private static string? Text(JsonElement root, string field) =>
+            root.ValueKind == JsonValueKind.Object && root.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
         private static void WriteChoice(Utf8JsonWriter writer, string field, string? value)
         {

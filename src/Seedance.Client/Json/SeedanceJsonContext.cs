@@ -2,13 +2,17 @@ using System.Text.Json.Serialization;
 
 namespace Seedance.Json
 {
-    /// <summary>The API's JSON conventions, in one place: snake_case names, unknown fields ignored, nulls not written.</summary>
+    /// <summary>
+    /// The JSON conventions, in one place: snake_case names, unknown fields ignored, nulls not written. The journal's
+    /// events use them too, so a task is journaled in the shape of <see cref="SeedanceTask"/> itself.
+    /// </summary>
     [JsonSourceGenerationOptions(
         PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-    [JsonSerializable(typeof(TaskResponse))]
+    [JsonSerializable(typeof(TaskMapper.WireTask))]
     [JsonSerializable(typeof(ErrorEnvelope))]
     [JsonSerializable(typeof(Journal.JournalEvent))]
+    [JsonSerializable(typeof(SeedanceTask))]
     internal sealed partial class SeedanceJsonContext : JsonSerializerContext
     {
     }

@@ -1,23 +1,28 @@
+using System;
 using System.Text.Json;
 
 namespace Seedance.Json
 {
-    /// <summary>Reads the API's task JSON into a <see cref="SeedanceTask"/>.</summary>
+    /// <summary>
+    /// The API's task JSON (the submit's 202 and the status read's 200 share it) into a <see cref="SeedanceTask"/>: the
+    /// one place a field of the wire is named beside the field of the model. A new task field is added here and in
+    /// <see cref="SeedanceTask"/>, and nowhere else.
+    /// </summary>
     internal static class TaskMapper
     {
         public static SeedanceTask Read(byte[] json)
         {
-            TaskResponse? response;
+            WireTask? wire;
             try
             {
-                response = JsonSerializer.Deserialize(json, SeedanceJsonContext.Default.TaskResponse);
+                wire = JsonSerializer.Deserialize(json, SeedanceJsonContext.Default.WireTask);
             }
             catch (JsonException e)
             {
                 throw new SeedanceException(SeedanceErrorCodes.UnexpectedResponse, "The API sent a task that is not valid JSON.", innerException: e);
             }
 
-            if (response?.Id is not { Length: > 0 } id)
+            if (wire?.Id is not { Length: > 0 } id)
             {
                 throw new SeedanceException(SeedanceErrorCodes.UnexpectedResponse, "The API sent a task without an id.");
             }
@@ -25,18 +30,18 @@ namespace Seedance.Json
             return new SeedanceTask
             {
                 Id = id,
-                Status = response.Status ?? TaskStatuses.Processing,
-                Model = response.Model,
-                QualityTier = response.QualityTier,
-                Channel = response.Channel,
-                CreditsUsed = response.CreditsUsed,
-                CreditsRefunded = response.CreditsRefunded,
-                VideoUrl = response.Output?.VideoUrl,
-                LastFrameUrl = response.Output?.LastFrameUrl,
-                Seed = response.Output?.Seed,
-                Error = ReadError(response.Error),
-                CreatedAt = response.CreatedAt,
-                UpdatedAt = response.UpdatedAt,
+                Status = wire.Status ?? TaskStatuses.Processing,
+                Model = wire.Model,
+                QualityTier = wire.QualityTier,
+                Channel = wire.Channel,
+                CreditsUsed = wire.CreditsUsed,
+                CreditsRefunded = wire.CreditsRefunded,
+                VideoUrl = wire.Output?.VideoUrl,
+                LastFrameUrl = wire.Output?.LastFrameUrl,
+                Seed = wire.Output?.Seed,
+                Error = ReadError(wire.Error),
+                CreatedAt = wire.CreatedAt,
+                UpdatedAt = wire.UpdatedAt,
             };
         }
 
@@ -61,5 +66,29 @@ namespace Seedance.Json
                 body.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String ? message.GetString() ?? string.Empty : body.GetRawText()),
             _ => null,
         };
+
+        /// <summary>The task object as it arrives on the wire.</summary>
+        internal sealed class WireTask
+        {
+            public string? Id { get; set; }
+            public string? Status { get; set; }
+            public string? Model { get; set; }
+            public string? QualityTier { get; set; }
+            public string? Channel { get; set; }
+            public decimal? CreditsUsed { get; set; }
+            public decimal? CreditsRefunded { get; set; }
+            public WireOutput? Output { get; set; }
+            public JsonElement? Error { get; set; }
+            public DateTimeOffset? CreatedAt { get; set; }
+            public DateTimeOffset? UpdatedAt { get; set; }
+        }
+
+        /// <summary>The <c>output</c> object of a finished task.</summary>
+        internal sealed class WireOutput
+        {
+            public string? VideoUrl { get; set; }
+            public string? LastFrameUrl { get; set; }
+            public long? Seed { get; set; }
+        }
     }
 }

@@ -24,6 +24,18 @@ namespace Seedance.Requests
         /// <summary>Resolutions that only the <c>pro</c> tier offers.</summary>
         public static IReadOnlyList<string> ProOnlyResolutions { get; } = new[] { "1080p-plus", "4k" };
 
+        /// <summary>The quality tier the API uses when a body leaves it out.</summary>
+        public const string DefaultQualityTier = "standard";
+
+        /// <summary>The channel the API uses when a body leaves it out.</summary>
+        public const string DefaultChannel = "standard";
+
+        /// <summary>The resolution the API uses when a body leaves it out.</summary>
+        public const string DefaultResolution = "720p";
+
+        /// <summary>The clip length, in seconds, the API uses when a body leaves it out.</summary>
+        public const int DefaultDuration = 5;
+
         /// <summary>Shortest clip, in seconds.</summary>
         public const int MinDuration = 4;
 

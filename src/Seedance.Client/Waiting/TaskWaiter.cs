@@ -143,7 +143,7 @@ namespace Seedance.Waiting
                     continue;
                 }
 
-                KeepWhatTheApiDoesNotEcho(next.Task, seen);
+                seen.FillFrom(next.Task);
                 planner.Polled(next, seen, _clock.Now);
                 if (seen.IsFinished)
                 {
@@ -199,14 +199,6 @@ namespace Seedance.Waiting
                 counts.Failed++;
                 onOutcome(new TaskWaitOutcome(task, Failed(task)));
             }
-        }
-
-        private static void KeepWhatTheApiDoesNotEcho(SeedanceTask known, SeedanceTask seen)
-        {
-            seen.Prompt ??= known.Prompt;
-            seen.Resolution ??= known.Resolution;
-            seen.Duration ??= known.Duration;
-            seen.IdempotencyKey ??= known.IdempotencyKey;
         }
 
         private static TimeSpan Until(DateTimeOffset now, DateTimeOffset then) => then > now ? then - now : TimeSpan.Zero;

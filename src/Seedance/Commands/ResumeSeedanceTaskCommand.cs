@@ -66,7 +66,7 @@ namespace Seedance.Commands
 
         private void Resume(JournalEntry entry, DateTimeOffset now)
         {
-            var target = $"submission {entry.IdempotencyKey} of {entry.SubmittedAt.ToLocalTime():g} ('{entry.Request.Prompt}')";
+            var target = $"submission {entry.IdempotencyKey} of {entry.SubmittedAt.ToLocalTime():g} ('{entry.ToTask().Prompt}')";
             if (!TaskRecovery.IsWithinKeyRetention(entry, now) && !Force)
             {
                 WriteWarning($"Skipped {target}: it is older than {TaskRecovery.AssumedKeyRetention.TotalHours:0} hours and the API may have forgotten its key, in which case resending it creates and charges a new task. Use -Force to resend it anyway.");
@@ -80,11 +80,7 @@ namespace Seedance.Commands
 
             var client = ClientFor(entry.BaseUri ?? SessionRegistry.Current.BaseUri);
             var body = entry.GetBody()!;
-            var task = Run(token => client.ResubmitAsync(entry.IdempotencyKey, body, token));
-            task.Prompt = entry.Request.Prompt;
-            task.Resolution = entry.Request.Resolution;
-            task.Duration = entry.Request.Duration;
-            WriteObject(task);
+            WriteObject(Run(token => client.ResubmitAsync(entry.IdempotencyKey, body, token)));
         }
     }
 }
