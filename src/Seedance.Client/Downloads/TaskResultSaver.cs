@@ -15,19 +15,17 @@ namespace Seedance.Downloads
     {
         private readonly Func<string, CancellationToken, Task<SeedanceTask>> _getTask;
         private readonly ResultDownloader _downloader;
-        private readonly Journal.ITaskJournal? _journal;
 
-        /// <summary>Creates a saver that refreshes URLs through <paramref name="client"/> and records saved files in its journal.</summary>
+        /// <summary>Creates a saver that refreshes URLs through <paramref name="client"/>.</summary>
         public TaskResultSaver(SeedanceClient client)
-            : this((client ?? throw new ArgumentNullException(nameof(client))).GetTaskAsync, new ResultDownloader(), client.Journal)
+            : this((client ?? throw new ArgumentNullException(nameof(client))).GetTaskAsync, new ResultDownloader())
         {
         }
 
-        internal TaskResultSaver(Func<string, CancellationToken, Task<SeedanceTask>> getTask, ResultDownloader downloader, Journal.ITaskJournal? journal = null)
+        internal TaskResultSaver(Func<string, CancellationToken, Task<SeedanceTask>> getTask, ResultDownloader downloader)
         {
             _getTask = getTask;
             _downloader = downloader;
-            _journal = journal;
         }
 
         /// <summary>The video's file name: in <paramref name="path"/> when it is a folder, else <paramref name="path"/> itself.</summary>
@@ -74,7 +72,6 @@ namespace Seedance.Downloads
             var results = new List<DownloadResult>();
             var video = await DownloadAsync(task, static t => t.VideoUrl, VideoPath(task, path, pathIsFolder), force, progress, cancellationToken).ConfigureAwait(false);
             results.Add(video);
-            _journal?.Saved(task.Id, video.File.FullName);
             if (includeLastFrame && task.LastFrameUrl is not null)
             {
                 results.Add(await DownloadAsync(task, static t => t.LastFrameUrl, LastFramePath(task, path, pathIsFolder), force, progress, cancellationToken).ConfigureAwait(false));

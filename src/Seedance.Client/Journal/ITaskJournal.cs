@@ -16,8 +16,5 @@ namespace Seedance.Journal
 
         /// <summary>Called whenever the client learns a task's state.</summary>
         void Observed(SeedanceTask task);
-
-        /// <summary>Called when a task's result was saved to a file.</summary>
-        void Saved(string taskId, string path);
     }
 }

@@ -10,7 +10,6 @@ namespace Seedance.Journal
         /// <summary>The status shown for a submission whose response never arrived: its task id is not known yet.</summary>
         public const string UnconfirmedStatus = "unconfirmed";
 
-        private readonly List<string> _savedPaths = new();
 
         internal JournalEntry(string idempotencyKey, DateTimeOffset submittedAt)
         {
@@ -43,8 +42,6 @@ namespace Seedance.Journal
         /// <summary>True once the task completed or failed.</summary>
         public bool IsFinished => State?.IsFinished == true;
 
-        /// <summary>The files the result was saved to.</summary>
-        public IReadOnlyList<string> SavedPaths => _savedPaths;
 
         /// <summary>The exact body bytes that were sent, as the journal holds them.</summary>
         internal byte[]? Body { get; set; }
@@ -69,14 +66,6 @@ namespace Seedance.Journal
 
             asked.Status = UnconfirmedStatus;
             return asked;
-        }
-
-        internal void AddSavedPath(string path)
-        {
-            if (!_savedPaths.Contains(path))
-            {
-                _savedPaths.Add(path);
-            }
         }
     }
 }

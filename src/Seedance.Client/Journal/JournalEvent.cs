@@ -13,7 +13,6 @@ namespace Seedance.Journal
         public const string SubmittingKind = "submitting";
         public const string SubmittedKind = "submitted";
         public const string ObservedKind = "observed";
-        public const string SavedKind = "saved";
 
         public string Kind { get; set; } = string.Empty;
         public DateTimeOffset At { get; set; }
@@ -26,14 +25,12 @@ namespace Seedance.Journal
         /// <summary>The task as the API answered it (submitted, observed), in the shape of <see cref="SeedanceTask"/>.</summary>
         public SeedanceTask? Task { get; set; }
 
-        /// <summary>The task a saved file belongs to; in lines written by 0.1.0, also the task of a submitted or observed event.</summary>
+        /// <summary>In lines written by 0.1.0, the task of a submitted or observed event.</summary>
         public string? TaskId { get; set; }
 
         // 0.1.0 wrote a task's fields flat on the event, its error as these two: kept so that its journals still read.
         public string? ErrorCode { get; set; }
         public string? ErrorMessage { get; set; }
-
-        public string? Path { get; set; }
 
         /// <summary>The id of the task this event concerns, if any.</summary>
         public string? AboutTask() => Task?.Id ?? TaskId;

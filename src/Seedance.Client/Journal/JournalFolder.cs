@@ -78,9 +78,6 @@ namespace Seedance.Journal
                 case JournalEvent.ObservedKind:
                     entry.State = Merge(entry.State, e.Task);
                     break;
-                case JournalEvent.SavedKind when e.Path is not null:
-                    entry.AddSavedPath(e.Path);
-                    break;
             }
         }
 

@@ -116,10 +116,6 @@ namespace Seedance.Journal
             }
         }
 
-        /// <inheritdoc />
-        public void Saved(string taskId, string path) =>
-            TryAppend(new JournalEvent { Kind = JournalEvent.SavedKind, At = DateTimeOffset.UtcNow, TaskId = taskId, Path = path }, taskId);
-
         /// <summary>Reads the journal: one entry per submission, newest first; damaged lines are skipped and listed as warnings.</summary>
         public JournalSnapshot Read()
         {

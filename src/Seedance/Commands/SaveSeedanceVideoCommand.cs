@@ -15,7 +15,7 @@ namespace Seedance.Commands
     {
         private const string TaskParameterSet = "Task";
         private const string IdParameterSet = "Id";
-        private ResultPipeline? _pipeline;
+        private WaitAndSave? _results;
 
         /// <summary>A completed task, as Wait-SeedanceTask emits it.</summary>
         [Parameter(Mandatory = true, ParameterSetName = TaskParameterSet, ValueFromPipeline = true)]
@@ -56,7 +56,7 @@ namespace Seedance.Commands
                 return;
             }
 
-            var results = _pipeline ??= new ResultPipeline(this, Post, Client);
+            var results = _results ??= new WaitAndSave(this, Post, Client);
             if (InputObject is { } task)
             {
                 Run(token => results.SaveAsync(task, target, token));

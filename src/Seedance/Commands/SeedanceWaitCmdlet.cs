@@ -24,7 +24,7 @@ namespace Seedance.Commands
                 return;
             }
 
-            var results = new ResultPipeline(this, Post, Client);
+            var results = new WaitAndSave(this, Post, Client);
             try
             {
                 Run(token => results.WaitAsync(tasks, Timeout < 0 ? null : TimeSpan.FromSeconds(Timeout), save, token));

@@ -28,7 +28,6 @@ namespace Seedance.Client.Tests.Journal
             temp.Journal.Submitting("key-1", body, Sandbox, at);
             temp.Journal.Submitted("key-1", Task("sd2_1"));
             temp.Journal.Observed(Task("sd2_1", TaskStatuses.Completed));
-            temp.Journal.Saved("sd2_1", "/videos/sd2_1.mp4");
 
             var entry = Assert.Single(temp.Journal.Read().Entries);
             Assert.Equal("key-1", entry.IdempotencyKey);
@@ -36,7 +35,6 @@ namespace Seedance.Client.Tests.Journal
             Assert.Equal(Sandbox, entry.BaseUri);
             Assert.Equal(at, entry.SubmittedAt);
             Assert.True(entry.IsConfirmed);
-            Assert.Equal(new[] { "/videos/sd2_1.mp4" }, entry.SavedPaths);
             var task = entry.ToTask();
             Assert.Equal("sd2_1", task.Id);
             Assert.Equal(TaskStatuses.Completed, task.Status);

@@ -53,8 +53,6 @@ namespace Seedance.Client.Tests.Transport
 
             public void Observed(SeedanceTask task) => Record(nameof(Observed));
 
-            public void Saved(string taskId, string path) => Record(nameof(Saved));
-
             private void Record(string call) => Calls.Add($"{call}:{_host.RequestLog.Count(r => r.Path.StartsWith("/api/", StringComparison.Ordinal))}");
         }
     }

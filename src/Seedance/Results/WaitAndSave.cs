@@ -15,7 +15,7 @@ namespace Seedance.Results
     /// every write to the pipeline thread through <c>post</c>. Downloads start as soon as a task completes, while the
     /// others are still being waited for.
     /// </summary>
-    internal sealed class ResultPipeline
+    internal sealed class WaitAndSave
     {
         private readonly Cmdlet _cmdlet;
         private readonly Action<Action> _post;
@@ -23,7 +23,7 @@ namespace Seedance.Results
         private readonly HashSet<string> _videoPaths = new(StringComparer.OrdinalIgnoreCase);
         private int _nextDownloadActivity = ResultProgress.WaitActivityId + 1;
 
-        public ResultPipeline(Cmdlet cmdlet, Action<Action> post, SeedanceClient client)
+        public WaitAndSave(Cmdlet cmdlet, Action<Action> post, SeedanceClient client)
         {
             _cmdlet = cmdlet;
             _post = post;
