@@ -27,6 +27,9 @@ namespace Seedance
         /// <summary>The request budget this client shares with every client of the same account in the process.</summary>
         public RateLimiting.RateGovernor RateGovernor => RateLimiting.RateGovernor.For(_options);
 
+        /// <summary>The options this client was made with: downloads follow its attempt timeout and retry settings.</summary>
+        internal SeedanceClientOptions Options => _options;
+
         /// <summary>Where this client records submissions and what it learns about tasks; null when journaling is off.</summary>
         internal Journal.ITaskJournal? Journal => _options.Journal;
 

@@ -34,6 +34,10 @@ namespace Seedance
         public const string TaskNotCompleted = "TaskNotCompleted";
         /// <summary>Client: a result file could not be downloaded completely.</summary>
         public const string DownloadFailed = "DownloadFailed";
+        /// <summary>Client: the file a result would be saved to exists and is not known to be that task's complete result.</summary>
+        public const string FileExists = "FileExists";
+        /// <summary>Client: a result cannot be saved at that path (a file where a folder must be, a folder that cannot be made, a link).</summary>
+        public const string PathNotUsable = "PathNotUsable";
         /// <summary>Client: the configuration cannot be used (for example a key over plain http to a remote host).</summary>
         public const string InvalidConfiguration = "InvalidConfiguration";
         /// <summary>Module: no API key was found in any source (parameter, session, environment, vault).</summary>

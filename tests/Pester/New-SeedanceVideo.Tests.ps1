@@ -209,4 +209,58 @@ Describe 'New-SeedanceVideo' {
             "$($failures[0])" | Should -Not -Match 'sk_test_pester_wrong'
         }
     }
+
+    Context '-Wait with -OutFile and -OutputPath: where the videos go' {
+        BeforeEach {
+            $script:out = Join-Path ([System.IO.Path]::GetTempPath()) ('seedance-pester-out-' + [guid]::NewGuid().ToString('N'))
+            New-Item -ItemType Directory -Path $out | Out-Null
+        }
+
+        AfterEach {
+            Remove-Item -Path $out -Recurse -Force -ErrorAction SilentlyContinue
+        }
+
+        It 'refuses a second prompt aimed at one -OutFile before submitting it' {
+            $before = (Get-SandboxPost).Count
+            $files = 'a first fox', 'a second fox' | New-SeedanceVideo -Wait -OutFile (Join-Path $out 'a.mp4') -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue
+            $files | Should -HaveCount 1
+            $problems | Should -HaveCount 1
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.InvalidParameter*'
+            $problems[0].Exception.Message | Should -Match 'not sent'
+            (Get-SandboxPost).Count | Should -Be ($before + 1)
+        }
+
+        It 'saves several prompts into an -OutFile with no extension as a folder it creates' {
+            $files = 'a red fox', 'a grey fox' | New-SeedanceVideo -Wait -OutFile (Join-Path $out 'clips') -ApiKey $key
+            $files | Should -HaveCount 2
+            Test-Path -Path (Join-Path $out 'clips') -PathType Container | Should -BeTrue
+        }
+
+        It 'refuses an -OutFile that already exists, naming -Force, before paying' {
+            $target = Join-Path $out 'mine.mp4'
+            [System.IO.File]::WriteAllText($target, 'twenty bytes of mine')
+            $before = (Get-SandboxPost).Count
+            New-SeedanceVideo 'a fox' -Wait -OutFile $target -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.FileExists*'
+            $problems[0].Exception.Message | Should -Match '-Force'
+            (Get-SandboxPost).Count | Should -Be $before
+            [System.IO.File]::ReadAllText($target) | Should -Be 'twenty bytes of mine'
+            (New-SeedanceVideo 'a fox' -Wait -OutFile $target -Force -ApiKey $key).Length | Should -BeGreaterThan 20
+        }
+
+        It 'creates no folder and sends nothing under -WhatIf' {
+            $before = (Get-SandboxPost).Count
+            New-SeedanceVideo 'a fox' -OutputPath (Join-Path $out 'later') -ApiKey $key -WhatIf
+            Test-Path -Path (Join-Path $out 'later') | Should -BeFalse
+            (Get-SandboxPost).Count | Should -Be $before
+        }
+
+        It 'refuses an -OutputPath where a file stands before paying' {
+            Set-Content -Path (Join-Path $out 'videos') -Value 'my notes'
+            $before = (Get-SandboxPost).Count
+            New-SeedanceVideo 'a fox' -OutputPath (Join-Path $out 'videos') -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.PathNotUsable*'
+            (Get-SandboxPost).Count | Should -Be $before
+        }
+    }
 }

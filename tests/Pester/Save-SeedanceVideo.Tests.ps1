@@ -13,6 +13,17 @@ BeforeAll {
     function Get-Downloads {
         @(Invoke-RestMethod -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/log')) | Where-Object { $_.path -like '/results/*' })
     }
+
+    function Add-SandboxFault([hashtable] $Fault) {
+        $null = Invoke-RestMethod -Method Post -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/faults')) -Body ($Fault | ConvertTo-Json) -ContentType 'application/json'
+    }
+
+    function New-CompletedTask([string] $Prompt) {
+        New-SeedanceVideo -Prompt $Prompt -ApiKey $key | Wait-SeedanceTask -ApiKey $key
+    }
+
+    # Links and Unix modes exist on Linux and macOS; Windows PowerShell 5.1 has no $IsWindows.
+    $script:onUnix = $PSVersionTable.PSEdition -eq 'Core' -and -not $IsWindows
 }
 
 AfterAll {
@@ -23,7 +34,7 @@ AfterAll {
 
 Describe 'Save-SeedanceVideo' {
     BeforeEach {
-        Get-ChildItem -Path $dir -Force | Remove-Item -Force
+        Get-ChildItem -Path $dir -Force | Remove-Item -Force -Recurse
     }
 
     It 'resumes a download cut at 40% with a Range request' {
@@ -40,14 +51,16 @@ Describe 'Save-SeedanceVideo' {
         Get-ChildItem -Path $dir -Force | Should -HaveCount 1
     }
 
-    It 'skips an existing file unless -Force' {
+    It 'skips its own complete file after a one-byte probe, unless -Force' {
         $task = New-SeedanceVideo -Prompt 'a skipped download' -ApiKey $key | Wait-SeedanceTask -ApiKey $key
         $task | Save-SeedanceVideo -Path $dir -ApiKey $key | Out-Null
         $before = (Get-Downloads).Count
         $task | Save-SeedanceVideo -Path $dir -ApiKey $key | Should -BeOfType System.IO.FileInfo
-        (Get-Downloads).Count | Should -Be $before
-        $task | Save-SeedanceVideo -Path $dir -ApiKey $key -Force | Out-Null
         (Get-Downloads).Count | Should -Be ($before + 1)
+        (Get-Downloads)[-1].status | Should -Be 206
+        $task | Save-SeedanceVideo -Path $dir -ApiKey $key -Force | Out-Null
+        (Get-Downloads).Count | Should -Be ($before + 2)
+        (Get-Downloads)[-1].status | Should -Be 200
     }
 
     It 'saves the last frame with -IncludeLastFrame' {
@@ -62,6 +75,158 @@ Describe 'Save-SeedanceVideo' {
         $problems | Should -HaveCount 1
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.TaskNotCompleted*'
         $problems[0].Exception.Message | Should -Match 'Wait-SeedanceTask'
+    }
+
+    It 'saves a batch into a -Path with no extension as a folder it creates' {
+        $tasks = 'a fox', 'a lighthouse', 'a glass train' | ForEach-Object { New-SeedanceVideo -Prompt $_ -ApiKey $key }
+        $videos = Join-Path $dir 'videos'
+        $files = $tasks | Wait-SeedanceTask -ApiKey $key | Save-SeedanceVideo -Path $videos -ApiKey $key
+        $files | Should -HaveCount 3
+        Test-Path -Path $videos -PathType Container | Should -BeTrue
+        ($files | ForEach-Object { $_.Directory.FullName } | Select-Object -Unique) | Should -Be (Get-Item $videos).FullName
+        ($files.Name | Sort-Object) | Should -Be ($tasks | ForEach-Object { "$($_.Id).mp4" } | Sort-Object)
+    }
+
+    It 'refuses a second task aimed at one file name before downloading it' {
+        $tasks = 'a first clip', 'a second clip' | ForEach-Object { New-CompletedTask $_ }
+        $before = (Get-Downloads).Count
+        $files = $tasks | Save-SeedanceVideo -Path (Join-Path $dir 'one.mp4') -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue
+        $files | Should -HaveCount 1
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.InvalidParameter*'
+        (Get-Downloads).Count - $before | Should -Be 1
+    }
+
+    It 'creates no folder under -WhatIf' {
+        $task = New-CompletedTask 'a what-if save'
+        $target = Join-Path $dir 'not/yet'
+        $task | Save-SeedanceVideo -Path $target -ApiKey $key -WhatIf
+        Test-Path -Path (Join-Path $dir 'not') | Should -BeFalse
+    }
+
+    It 'refuses a folder path where a file stands before downloading, and the other items go on' {
+        $tasks = 'one clip', 'another clip' | ForEach-Object { New-CompletedTask $_ }
+        Set-Content -Path (Join-Path $dir 'videos') -Value 'my notes'
+        Set-Content -Path (Join-Path $dir 'clip.mp4') -Value 'my clip'
+        $before = (Get-Downloads).Count
+        foreach ($path in (Join-Path $dir 'videos'), ((Join-Path $dir 'clip.mp4') + [System.IO.Path]::DirectorySeparatorChar), (Join-Path $dir 'clip.mp4/sub/')) {
+            $problems = $null
+            $files = $tasks | Save-SeedanceVideo -Path $path -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue
+            $files | Should -BeNullOrEmpty
+            $problems | Should -HaveCount 2
+            $problems | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'Seedance.PathNotUsable*' }
+        }
+        (Get-Downloads).Count | Should -Be $before
+        Get-Content -Path (Join-Path $dir 'videos') | Should -Be 'my notes'
+    }
+
+    It 'is a Seedance error, not a crash, when the folder cannot be created under a read-only folder' {
+        if (-not $onUnix) { Set-ItResult -Skipped -Because 'read-only folders are checked by mode bits on Linux and macOS' }
+        if ((& id -u) -eq '0') { Set-ItResult -Skipped -Because 'root writes into read-only folders' }
+        $task = New-CompletedTask 'a read-only save'
+        $locked = New-Item -ItemType Directory -Path (Join-Path $dir 'locked')
+        & chmod 555 $locked.FullName
+        try {
+            $task | Save-SeedanceVideo -Path (Join-Path $locked.FullName 'sub/') -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue
+            $problems | Should -HaveCount 1
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.PathNotUsable*'
+        }
+        finally {
+            & chmod 755 $locked.FullName
+        }
+    }
+
+    It 'refuses an unrelated file under the target name, naming -Force, and replaces it only with -Force' {
+        $task = New-CompletedTask 'not my file'
+        $target = Join-Path $dir 'existing.mp4'
+        [System.IO.File]::WriteAllText($target, 'twenty bytes of mine')
+        $files = $task | Save-SeedanceVideo -Path $target -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue
+        $files | Should -BeNullOrEmpty
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.FileExists*'
+        $problems[0].Exception.Message | Should -Match '-Force'
+        [System.IO.File]::ReadAllText($target) | Should -Be 'twenty bytes of mine'
+        ($task | Save-SeedanceVideo -Path $target -ApiKey $key -Force).Length | Should -BeGreaterThan 20
+    }
+
+    It 'refuses a dangling link under the target name' {
+        if (-not $onUnix) { Set-ItResult -Skipped -Because 'symbolic links need no privilege on Linux and macOS only' }
+        $task = New-CompletedTask 'a dangling link'
+        $target = Join-Path $dir 'dangling.mp4'
+        & ln -s (Join-Path $dir 'nowhere.mp4') $target
+        $files = $task | Save-SeedanceVideo -Path $target -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue
+        $files | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.FileExists*'
+        Test-Path -Path (Join-Path $dir 'nowhere.mp4') | Should -BeFalse
+    }
+
+    It 'never writes through a planted <name> link' -TestCases @(
+        @{ Name = '.clip.mp4.partial' }
+        @{ Name = '.clip.mp4.partial.etag' }
+    ) {
+        param($Name)
+        if (-not $onUnix) { Set-ItResult -Skipped -Because 'symbolic links need no privilege on Linux and macOS only' }
+        $task = New-CompletedTask 'a planted link'
+        $victim = Join-Path $dir 'victim.txt'
+        [System.IO.File]::WriteAllText($victim, 'keep me')
+        & ln -s $victim (Join-Path $dir $Name)
+        $task | Save-SeedanceVideo -Path (Join-Path $dir 'clip.mp4') -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.PathNotUsable*'
+        [System.IO.File]::ReadAllText($victim) | Should -Be 'keep me'
+        Test-Path -Path (Join-Path $dir 'clip.mp4') | Should -BeFalse
+    }
+
+    It 'emits files that print as Get-Item prints them' {
+        $file = New-CompletedTask 'a file that prints well' | Save-SeedanceVideo -Path $dir -ApiKey $key
+        $shown = $file | Out-String -Width 200
+        $shown | Should -Be (Get-Item -LiteralPath $file.FullName | Out-String -Width 200)
+        $shown | Should -Match 'Directory: '
+        $shown | Should -Match ([regex]::Escape([string]$file.Length))
+        if ($onUnix) { $shown | Should -Match '-rw' }
+        $file.PSParentPath | Should -Not -BeNullOrEmpty
+    }
+
+    It 'gives up a result URL that answers nothing within the attempt timeout, and resumes' {
+        $task = New-CompletedTask 'a stalled download'
+        Set-SeedanceConfiguration -AttemptTimeoutSeconds 1
+        try {
+            Add-SandboxFault @{ kind = 'Slow'; endpoint = 'Download'; delay_seconds = 60; count = 1 }
+            $started = [DateTime]::UtcNow
+            $file = $task | Save-SeedanceVideo -Path $dir -ApiKey $key
+            $file.Length | Should -BeGreaterThan 0
+            ([DateTime]::UtcNow - $started).TotalSeconds | Should -BeLessThan 30
+        }
+        finally {
+            Set-SeedanceConfiguration -AttemptTimeoutSeconds 100
+        }
+    }
+
+    It 'fails a result URL that keeps answering nothing with Seedance.DownloadFailed' {
+        $task = New-CompletedTask 'a download that never starts'
+        Set-SeedanceConfiguration -AttemptTimeoutSeconds 1 -MaxRetries 1
+        try {
+            Add-SandboxFault @{ kind = 'Slow'; endpoint = 'Download'; delay_seconds = 60; count = 2 }
+            $started = [DateTime]::UtcNow
+            $task | Save-SeedanceVideo -Path $dir -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $problems | Should -HaveCount 1
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.DownloadFailed*'
+            $problems[0].Exception.Message | Should -Match 'attempt timeout'
+            ([DateTime]::UtcNow - $started).TotalSeconds | Should -BeLessThan 30
+            Get-ChildItem -Path $dir -Filter '*.mp4' | Should -BeNullOrEmpty
+        }
+        finally {
+            Set-SeedanceConfiguration -AttemptTimeoutSeconds 100 -MaxRetries 6
+        }
+    }
+
+    It 'refuses a result URL that is not https or loopback http, and the other items go on' {
+        $good = New-CompletedTask 'a good task'
+        $bad = [Seedance.SeedanceTask]@{ Id = 'sd2_ftp'; Status = 'completed'; VideoUrl = 'ftp://example.invalid/a.mp4' }
+        $files = $bad, $good | Save-SeedanceVideo -Path $dir -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue
+        $files | Should -HaveCount 1
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.UnexpectedResponse*'
+        $problems[0].Exception.Message | Should -Match 'https'
     }
 
     It 'is the one-liner with New-SeedanceVideo -Wait -OutFile' {

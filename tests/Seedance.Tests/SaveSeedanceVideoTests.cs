@@ -80,7 +80,7 @@ namespace Seedance.Tests
         }
 
         [Fact]
-        public async Task Existing_complete_file_is_skipped_unless_Force()
+        public async Task Existing_complete_file_is_skipped_after_a_one_byte_probe_unless_Force()
         {
             await using var sandbox = await SandboxHost.StartAsync(WaitSeedanceTaskTests.ScaledOptions());
             using var session = new PowerShellSession();
@@ -91,11 +91,12 @@ namespace Seedance.Tests
 
             var skipped = session.Run("$task | Save-SeedanceVideo -Path $Dir -ApiKey $Key -Verbose").ShouldSucceed();
             Assert.IsType<FileInfo>(Assert.Single(skipped.Output).BaseObject);
-            Assert.Equal(1, Downloads());
+            Assert.Equal(2, Downloads());
+            Assert.Equal(206, sandbox.RequestLog.Last(r => r.Path.StartsWith("/results/", StringComparison.Ordinal)).Status);
             Assert.Contains(skipped.Verbose, v => v.Message.Contains("skipped", StringComparison.Ordinal));
 
             session.Run("$task | Save-SeedanceVideo -Path $Dir -ApiKey $Key -Force").ShouldSucceed();
-            Assert.Equal(2, Downloads());
+            Assert.Equal(3, Downloads());
         }
 
         [Fact]

@@ -18,7 +18,7 @@ namespace Seedance.Downloads
 
         /// <summary>Creates a saver that refreshes URLs through <paramref name="client"/>.</summary>
         public TaskResultSaver(SeedanceClient client)
-            : this((client ?? throw new ArgumentNullException(nameof(client))).GetTaskAsync, new ResultDownloader())
+            : this((client ?? throw new ArgumentNullException(nameof(client))).GetTaskAsync, new ResultDownloader(client.Options))
         {
         }
 
@@ -84,10 +84,10 @@ namespace Seedance.Downloads
         {
             var first = url(task) ?? throw new SeedanceException(SeedanceErrorCodes.UnexpectedResponse, $"The API reported task {task.Id} completed without a result URL.") { Task = task, TaskId = task.Id };
             return _downloader.DownloadAsync(
-                new Uri(first),
+                ResultDownloader.ResultUri(first, task.Id),
                 path,
                 force,
-                async token => url(await _getTask(task.Id, token).ConfigureAwait(false)) is { } fresh ? new Uri(fresh) : null,
+                async token => url(await _getTask(task.Id, token).ConfigureAwait(false)) is { } fresh ? ResultDownloader.ResultUri(fresh, task.Id) : null,
                 progress,
                 cancellationToken);
         }

@@ -25,6 +25,7 @@ namespace Seedance.Commands
         private const string SubmitParameterSet = "Submit";
         private const string OutputPathParameterSet = "OutputPath";
         private readonly List<SeedanceTask> _submitted = new();
+        private SaveTarget? _save;
 
         /// <summary>What to film: 3 to 10000 characters.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -140,6 +141,10 @@ namespace Seedance.Commands
         [ValidateNotNullOrEmpty]
         public string? OutputPath { get; set; }
 
+        /// <summary>With -OutFile or -OutputPath: replace a file that is already there.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <inheritdoc />
         protected override void OnProcess()
         {
@@ -150,15 +155,7 @@ namespace Seedance.Commands
         /// <inheritdoc />
         protected override void OnEnd()
         {
-            if (_submitted.Count == 0)
-            {
-                return;
-            }
-
-            var save = OutFile is { } file ? SaveTarget.Resolve(this, file, folder: false, includeLastFrame: false, force: true)
-                : OutputPath is { } directory ? SaveTarget.Resolve(this, directory, folder: true, includeLastFrame: false, force: true)
-                : null;
-            WaitFor(_submitted, save);
+            WaitFor(_submitted, _save);
         }
 
         /// <summary>A request that breaks the API's rules names the parameters to change and their allowed values.</summary>
@@ -179,6 +176,9 @@ namespace Seedance.Commands
                 throw new SeedanceValidationException(problems);
             }
 
+            _save ??= OutFile is { } file ? SaveTarget.Resolve(this, file, nameof(OutFile), alwaysFolder: false, includeLastFrame: false, Force)
+                : OutputPath is { } folder ? SaveTarget.Resolve(this, folder, nameof(OutputPath), alwaysFolder: true, includeLastFrame: false, Force)
+                : null;
             var key = IdempotencyKey ?? SeedanceClient.NewIdempotencyKey();
             var body = Encoding.UTF8.GetString(RequestBody.Serialize(request));
             var destination = SessionRegistry.Current.BaseUri;
@@ -190,6 +190,8 @@ namespace Seedance.Commands
                 return;
             }
 
+            _save?.Prepare();
+            _save?.ClaimForNewTask();
             var task = Run(token => Client.SubmitAsync(request, key, token));
             if (Wait || OutFile is not null || OutputPath is not null)
             {

@@ -50,12 +50,13 @@ namespace Seedance.Commands
 
         private void Save(string what)
         {
-            var target = SaveTarget.Resolve(this, Path, folder: null, IncludeLastFrame, Force);
+            var target = SaveTarget.Resolve(this, Path, nameof(Path), alwaysFolder: false, IncludeLastFrame, Force);
             if (!ShouldProcess($"Save the video of task {what} to {target.Path}", "Save-SeedanceVideo"))
             {
                 return;
             }
 
+            target.Prepare();
             var results = _results ??= new WaitAndSave(this, Post, Client);
             if (InputObject is { } task)
             {

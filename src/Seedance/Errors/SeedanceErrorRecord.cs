@@ -57,6 +57,8 @@ namespace Seedance.Errors
             SeedanceErrorCodes.TaskFailed => ErrorCategory.InvalidResult,
             SeedanceErrorCodes.TaskNotCompleted => ErrorCategory.InvalidOperation,
             SeedanceErrorCodes.DownloadFailed => ErrorCategory.ReadError,
+            SeedanceErrorCodes.FileExists => ErrorCategory.ResourceExists,
+            SeedanceErrorCodes.PathNotUsable => ErrorCategory.WriteError,
             SeedanceErrorCodes.WaitTimeout or SeedanceErrorCodes.RequestTimeout => ErrorCategory.OperationTimeout,
             SeedanceErrorCodes.NetworkError => ErrorCategory.ConnectionError,
             SeedanceErrorCodes.UnexpectedResponse => ErrorCategory.InvalidData,

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.PowerShell.Commands;
 using Seedance.Downloads;
 using Seedance.Errors;
 using Seedance.Waiting;
@@ -17,13 +19,13 @@ namespace Seedance.Results
     /// </summary>
     internal sealed class WaitAndSave
     {
-        private readonly Cmdlet _cmdlet;
+        private readonly PSCmdlet _cmdlet;
         private readonly Action<Action> _post;
         private readonly SeedanceClient _client;
         private readonly HashSet<string> _videoPaths = new(StringComparer.OrdinalIgnoreCase);
         private int _nextDownloadActivity = ResultProgress.WaitActivityId + 1;
 
-        public WaitAndSave(Cmdlet cmdlet, Action<Action> post, SeedanceClient client)
+        public WaitAndSave(PSCmdlet cmdlet, Action<Action> post, SeedanceClient client)
         {
             _cmdlet = cmdlet;
             _post = post;
@@ -88,10 +90,10 @@ namespace Seedance.Results
                         _cmdlet.WriteProgress(ResultProgress.DownloadingDone(activity, result.File.FullName));
                         if (result.Skipped)
                         {
-                            _cmdlet.WriteVerbose($"'{result.File.FullName}' is already there; skipped (use -Force to download it again).");
+                            _cmdlet.WriteVerbose($"'{result.File.FullName}' already holds this result, complete; skipped (use -Force to download it again).");
                         }
 
-                        _cmdlet.WriteObject(result.File);
+                        _cmdlet.WriteObject(AsItem(result.File), enumerateCollection: true);
                     }
                 });
             }
@@ -106,6 +108,13 @@ namespace Seedance.Results
             }
         }
 
+        /// <summary>
+        /// The file as Get-Item gives it: with its provider properties, so it prints like any file (the Directory: header,
+        /// Mode, UnixMode, User, Group, Size) and pipes into Remove-Item, Copy-Item and friends by path.
+        /// </summary>
+        private Collection<PSObject> AsItem(FileInfo file) =>
+            _cmdlet.InvokeProvider.Item.Get(new[] { FileSystemProvider.ProviderName + "::" + file.FullName }, true, true);
+
         /// <summary>A file name, unlike a folder, holds one video: a second task aimed at it is an error, not an overwrite.</summary>
         private void ClaimVideoPath(SeedanceTask task, SaveTarget save)
         {
@@ -116,7 +125,7 @@ namespace Seedance.Results
                 {
                     throw new SeedanceException(
                         SeedanceErrorCodes.InvalidParameter,
-                        $"'{path}' already holds the video of another task in this pipeline; give a folder (-Path or -OutputPath) to save several videos.")
+                        $"'{path}' already holds the video of another task in this pipeline; nothing was downloaded for this one. Give a folder (a path with no extension) to save several videos.")
                     {
                         Task = task,
                         TaskId = task.Id,

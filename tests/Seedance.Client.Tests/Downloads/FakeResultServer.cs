@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Seedance.Client.Tests.Downloads
 {
@@ -29,6 +30,15 @@ namespace Seedance.Client.Tests.Downloads
         /// <summary>When set, the next response body stops (without error) until the token is cancelled.</summary>
         public TaskCompletionSource<bool>? StallAfterFirstChunk { get; set; }
 
+        /// <summary>When set, every response body stops after this many bytes until its attempt is given up; each stop is released on <see cref="Stalls"/>.</summary>
+        public long? StallEveryAfter { get; set; }
+
+        /// <summary>Counts the bodies that have stopped under <see cref="StallEveryAfter"/>.</summary>
+        public SemaphoreSlim Stalls { get; } = new(0);
+
+        /// <summary>When set, every body gives one byte per read and moves this clock on by the step first: a trickle.</summary>
+        public (FakeTimeProvider Clock, TimeSpan Step)? Trickle { get; set; }
+
         public string ETag { get; set; } = "\"v1\"";
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -51,7 +61,7 @@ namespace Seedance.Client.Tests.Downloads
                 status = HttpStatusCode.PartialContent;
             }
 
-            var body = new CuttingStream(_content, (int)from, CutAfter, StallAfterFirstChunk);
+            var body = new CuttingStream(_content, (int)from, CutAfter, StallAfterFirstChunk) { StallAfter = StallEveryAfter, Stalls = Stalls, Trickle = Trickle };
             CutAfter = null;
             StallAfterFirstChunk = null;
             var response = new HttpResponseMessage(status) { Content = new StreamContent(body) };
@@ -81,6 +91,12 @@ namespace Seedance.Client.Tests.Downloads
                 _stall = stall;
             }
 
+            public long? StallAfter { get; init; }
+
+            public SemaphoreSlim? Stalls { get; init; }
+
+            public (FakeTimeProvider Clock, TimeSpan Step)? Trickle { get; init; }
+
             public override bool CanRead => true;
 
             public override bool CanSeek => false;
@@ -98,6 +114,21 @@ namespace Seedance.Client.Tests.Downloads
             public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
             {
                 var count = buffer.Length;
+                if (StallAfter is { } stallAt && _sent >= stallAt)
+                {
+                    Stalls!.Release();
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                }
+
+                if (Trickle is { } trickle && _position < _content.Length)
+                {
+                    trickle.Clock.Advance(trickle.Step);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    buffer.Span[0] = _content[_position++];
+                    _sent++;
+                    return 1;
+                }
+
                 if (_stall is not null && _sent > 0)
                 {
                     _stall.TrySetResult(true);
