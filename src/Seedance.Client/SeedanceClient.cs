@@ -37,23 +37,16 @@ namespace Seedance
         public static string NewIdempotencyKey() => "sdps-" + Guid.NewGuid().ToString("N");
 
         /// <summary>Validates and submits one job; the task comes back <c>processing</c>.</summary>
-        public async Task<SeedanceTask> SubmitAsync(VideoRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
-        {
-            var problems = VideoRequestValidator.Validate(request);
-            if (problems.Count > 0)
-            {
-                throw new SeedanceValidationException(problems);
-            }
-
-            return await SubmitBodyAsync(idempotencyKey ?? NewIdempotencyKey(), RequestBody.Serialize(request), cancellationToken).ConfigureAwait(false);
-        }
+        public Task<SeedanceTask> SubmitAsync(VideoRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+            SubmitBodyAsync(idempotencyKey ?? NewIdempotencyKey(), RequestBody.Serialize(request), cancellationToken);
 
         /// <summary>
-        /// Sends a body that was submitted before, byte for byte, with its original idempotency key: the API answers with
-        /// the original task and charges nothing new. This is how a submit whose response was lost is recovered.
+        /// Submits exact body bytes: those <see cref="RequestBody.Serialize"/> made (validated and canonical), or those the
+        /// journal kept of a submit whose response was lost; sent again with its original idempotency key, such a body
+        /// makes the API answer with the original task and charge nothing new.
         /// </summary>
-        public Task<SeedanceTask> ResubmitAsync(string idempotencyKey, byte[] body, CancellationToken cancellationToken = default) =>
-            SubmitBodyAsync(idempotencyKey, body, cancellationToken);
+        public Task<SeedanceTask> SubmitAsync(string idempotencyKey, byte[] body, CancellationToken cancellationToken = default) =>
+            SubmitBodyAsync(idempotencyKey ?? throw new ArgumentNullException(nameof(idempotencyKey)), body ?? throw new ArgumentNullException(nameof(body)), cancellationToken);
 
         /// <summary>
         /// Journals the key and body, sends them, journals the API's answer, and returns it filled in with what the body

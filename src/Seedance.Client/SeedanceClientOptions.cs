@@ -45,6 +45,9 @@ namespace Seedance
         /// <summary>Records submissions and task states on disk; null turns journaling off.</summary>
         public Journal.ITaskJournal? Journal { get; set; }
 
+        /// <summary>A copy: a client keeps its own, so a caller changing the options later changes nothing under it.</summary>
+        internal SeedanceClientOptions Copy() => (SeedanceClientOptions)MemberwiseClone();
+
         /// <summary>Throws when the options cannot be used safely.</summary>
         public void Validate()
         {

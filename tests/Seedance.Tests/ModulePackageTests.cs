@@ -49,6 +49,18 @@ namespace Seedance.Tests
         }
 
         [Fact]
+        public void Every_shipped_assembly_carries_the_version_of_the_manifest_its_one_home()
+        {
+            var version = ModuleVersion();
+
+            foreach (var name in new[] { "Seedance.dll", "Seedance.Client.dll", "Seedance.Loader.dll" })
+            {
+                var info = System.Diagnostics.FileVersionInfo.GetVersionInfo(Path.Combine(RepositoryPaths.Root, "out", "Seedance", name));
+                Assert.Matches("^" + System.Text.RegularExpressions.Regex.Escape(version) + @"(\+|$)", info.ProductVersion);
+            }
+        }
+
+        [Fact]
         public void Nuspec_is_a_module_package_with_the_manifest_version_and_a_tag_per_cmdlet()
         {
             var version = ModuleVersion();

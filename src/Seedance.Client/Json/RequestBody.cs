@@ -13,32 +13,32 @@ namespace Seedance.Json
     /// </summary>
     public static class RequestBody
     {
-        /// <summary>The JSON body for <paramref name="request"/>, which must already be valid.</summary>
+        /// <summary>
+        /// The JSON body for <paramref name="request"/>: validated (every documented rule, once per submit) and
+        /// canonicalised by <see cref="VideoRequestValidator.Canonical"/>, which throws
+        /// <see cref="SeedanceValidationException"/> for a request that breaks a rule.
+        /// </summary>
         public static byte[] Serialize(VideoRequest request)
         {
+            request = VideoRequestValidator.Canonical(request);
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer))
             {
                 writer.WriteStartObject();
-                var mode = request.EffectiveMode;
-                if (request.Mode is not null || mode != "text-to-video")
-                {
-                    writer.WriteString(RequestFields.Mode, mode);
-                }
-
-                WriteChoice(writer, RequestFields.QualityTier, request.QualityTier);
-                WriteChoice(writer, RequestFields.Channel, request.Channel);
+                WriteOptional(writer, RequestFields.Mode, request.Mode);
+                WriteOptional(writer, RequestFields.QualityTier, request.QualityTier);
+                WriteOptional(writer, RequestFields.Channel, request.Channel);
                 writer.WriteString(RequestFields.Prompt, request.Prompt);
-                WriteChoice(writer, RequestFields.AspectRatio, request.AspectRatio);
+                WriteOptional(writer, RequestFields.AspectRatio, request.AspectRatio);
                 if (request.Duration is { } duration)
                 {
                     writer.WriteString(RequestFields.Duration, duration.ToString(CultureInfo.InvariantCulture));
                 }
 
-                WriteChoice(writer, RequestFields.Resolution, request.Resolution);
+                WriteOptional(writer, RequestFields.Resolution, request.Resolution);
                 WriteOptional(writer, RequestFields.ImageUrl, request.ImageUrl);
                 WriteOptional(writer, RequestFields.EndImageUrl, request.EndImageUrl);
-                if (request.MediaUrls is { Count: > 0 } media)
+                if (request.MediaUrls is { } media)
                 {
                     writer.WriteStartArray(RequestFields.MediaUrls);
                     foreach (var url in media)
@@ -102,14 +102,6 @@ namespace Seedance.Json
 
         private static string? Text(JsonElement root, string field) =>
             root.ValueKind == JsonValueKind.Object && root.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-        private static void WriteChoice(Utf8JsonWriter writer, string field, string? value)
-        {
-            if (value is not null)
-            {
-                writer.WriteString(field, SeedanceValues.Canonical(SeedanceValues.AllowedValues(field)!, value) ?? value);
-            }
-        }
 
         private static void WriteOptional(Utf8JsonWriter writer, string field, string? value)
         {

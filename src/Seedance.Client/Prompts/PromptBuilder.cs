@@ -82,7 +82,7 @@ namespace Seedance.Prompts
                 throw new SeedanceValidationException(problems);
             }
 
-            var mode = urls is not null ? "media-to-video" : ImageUrl is not null ? "image-to-video" : null;
+            var mode = urls is null && ImageUrl is null ? null : SeedanceValues.InferMode(urls is not null, ImageUrl is not null);
             return new SeedancePrompt(prompt, mode, ImageUrl, EndImageUrl, urls);
         }
 

@@ -49,8 +49,6 @@ namespace Seedance.Requests
         /// <summary>The mode the API will see: the one given, else inferred from the assets.</summary>
         public string EffectiveMode =>
             Mode is { } given ? SeedanceValues.Canonical(SeedanceValues.Modes, given) ?? given
-            : MediaUrls is { Count: > 0 } ? "media-to-video"
-            : ImageUrl is not null ? "image-to-video"
-            : "text-to-video";
+            : SeedanceValues.InferMode(MediaUrls is { Count: > 0 }, ImageUrl is not null);
     }
 }

@@ -42,6 +42,38 @@ namespace Seedance.Requests
             return problems;
         }
 
+        /// <summary>
+        /// The request as it will be sent: every value spelt as the API spells it (<c>PRO</c> becomes <c>pro</c>, <c>4K</c>
+        /// <c>4k</c>) and an inferred mode made explicit; throws <see cref="SeedanceValidationException"/> with every
+        /// problem instead when a rule is broken. The one place values are canonicalised.
+        /// </summary>
+        public static VideoRequest Canonical(VideoRequest request)
+        {
+            var problems = Validate(request);
+            if (problems.Count > 0)
+            {
+                throw new SeedanceValidationException(problems);
+            }
+
+            var mode = request.EffectiveMode;
+            return new VideoRequest
+            {
+                Prompt = request.Prompt,
+                Mode = request.Mode is null && mode == SeedanceValues.DefaultMode ? null : mode,
+                QualityTier = Spelt(SeedanceValues.QualityTiers, request.QualityTier),
+                Channel = Spelt(SeedanceValues.Channels, request.Channel),
+                AspectRatio = Spelt(SeedanceValues.AspectRatios, request.AspectRatio),
+                Duration = request.Duration,
+                Resolution = Spelt(SeedanceValues.Resolutions, request.Resolution),
+                ImageUrl = request.ImageUrl,
+                EndImageUrl = request.EndImageUrl,
+                MediaUrls = request.MediaUrls is { Count: > 0 } media ? media : null,
+                GenerateAudio = request.GenerateAudio,
+                FixedLens = request.FixedLens,
+                Seed = request.Seed,
+            };
+        }
+
         /// <summary>The problem with one field's value on its own, or null when it is allowed.</summary>
         public static RequestProblem? ValidateField(string field, object? value) => (field, value) switch
         {
@@ -117,38 +149,43 @@ namespace Seedance.Requests
 
         private static void CheckCombinations(VideoRequest request, Action<RequestProblem?> add)
         {
-            var tier = Canonical(SeedanceValues.QualityTiers, request.QualityTier) ?? "standard";
-            var channel = Canonical(SeedanceValues.Channels, request.Channel) ?? "standard";
-            var resolution = Canonical(SeedanceValues.Resolutions, request.Resolution);
-            if (resolution is not null && SeedanceValues.ProOnlyResolutions.Contains(resolution) && tier != "pro")
+            var tier = Spelt(SeedanceValues.QualityTiers, request.QualityTier) ?? SeedanceValues.DefaultQualityTier;
+            var channel = Spelt(SeedanceValues.Channels, request.Channel) ?? SeedanceValues.DefaultChannel;
+            var resolution = Spelt(SeedanceValues.Resolutions, request.Resolution);
+            var offered = SeedanceValues.ResolutionsOn(tier);
+            if (resolution is not null && !offered.Contains(resolution))
             {
                 add(new RequestProblem(
                     RequestFields.Resolution,
-                    $"'{resolution}' is available on the pro quality tier only (quality_tier is '{tier}'). Allowed on {tier}: 720p, 1080p."));
+                    $"'{resolution}' is available on the {SeedanceValues.ProTier} quality tier only (quality_tier is '{tier}'). Allowed on {tier}: {string.Join(", ", offered)}."));
             }
 
-            if (request.Seed is not null && channel == "real")
+            if (request.Seed is not null && channel == SeedanceValues.RealChannel)
             {
-                add(new RequestProblem(RequestFields.Seed, "A seed is not supported on the real channel. Use the standard or wild channel, or leave the seed out."));
+                add(new RequestProblem(
+                    RequestFields.Seed,
+                    $"A seed is not supported on the {SeedanceValues.RealChannel} channel. Use the {SeedanceValues.StandardChannel} or {SeedanceValues.WildChannel} channel, or leave the seed out."));
             }
 
-            if (request.Seed is not null && tier == "mini")
+            if (request.Seed is not null && tier == SeedanceValues.MiniTier)
             {
-                add(new RequestProblem(RequestFields.Seed, "A seed is not supported on the mini quality tier. Use standard or pro, or leave the seed out."));
+                add(new RequestProblem(
+                    RequestFields.Seed,
+                    $"A seed is not supported on the {SeedanceValues.MiniTier} quality tier. Use {SeedanceValues.StandardTier} or {SeedanceValues.ProTier}, or leave the seed out."));
             }
 
             switch (request.EffectiveMode)
             {
-                case "image-to-video" when request.ImageUrl is null:
-                    add(new RequestProblem(RequestFields.ImageUrl, "The image-to-video mode requires a start frame (image_url)."));
+                case SeedanceValues.ImageToVideo when request.ImageUrl is null:
+                    add(new RequestProblem(RequestFields.ImageUrl, $"The {SeedanceValues.ImageToVideo} mode requires a start frame ({RequestFields.ImageUrl})."));
                     break;
-                case "media-to-video" when request.MediaUrls is not { Count: > 0 }:
-                    add(new RequestProblem(RequestFields.MediaUrls, "The media-to-video mode requires at least one reference URL (media_urls)."));
+                case SeedanceValues.MediaToVideo when request.MediaUrls is not { Count: > 0 }:
+                    add(new RequestProblem(RequestFields.MediaUrls, $"The {SeedanceValues.MediaToVideo} mode requires at least one reference URL ({RequestFields.MediaUrls})."));
                     break;
             }
         }
 
-        private static string? Canonical(IReadOnlyList<string> allowed, string? value) =>
+        private static string? Spelt(IReadOnlyList<string> allowed, string? value) =>
             value is null ? null : SeedanceValues.Canonical(allowed, value);
 
         private static bool IsHttpsUrl(string? url) =>

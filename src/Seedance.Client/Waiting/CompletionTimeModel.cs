@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Seedance.Requests;
 
 namespace Seedance.Waiting
 {
@@ -41,21 +42,21 @@ namespace Seedance.Waiting
                 throw new ArgumentNullException(nameof(task));
             }
 
-            var seconds = task.Duration ?? 5;
+            var seconds = task.Duration ?? SeedanceValues.DefaultDuration;
             var resolution = task.Resolution switch
             {
-                "1080p" => 1.6,
-                "1080p-plus" => 2.0,
-                "4k" => 3.0,
+                SeedanceValues.Resolution1080p => 1.6,
+                SeedanceValues.Resolution1080pPlus => 2.0,
+                SeedanceValues.Resolution4k => 3.0,
                 _ => 1.0,
             };
             var tier = task.QualityTier switch
             {
-                "mini" => 0.6,
-                "pro" => 1.5,
+                SeedanceValues.MiniTier => 0.6,
+                SeedanceValues.ProTier => 1.5,
                 _ => 1.0,
             };
-            return seconds / 5.0 * resolution * tier;
+            return seconds / (double)SeedanceValues.DefaultDuration * resolution * tier;
         }
 
         /// <summary>Learns from a completed task whose creation and completion times the API reported.</summary>

@@ -170,21 +170,17 @@ namespace Seedance.Commands
                 WriteWarning(finding.Message);
             }
 
-            var problems = VideoRequestValidator.Validate(request);
-            if (problems.Count > 0)
-            {
-                throw new SeedanceValidationException(problems);
-            }
-
+            // Validated and canonicalised once, here: the client sends these very bytes.
+            var body = RequestBody.Serialize(request);
             _save ??= OutFile is { } file ? SaveTarget.Resolve(this, file, nameof(OutFile), alwaysFolder: false, includeLastFrame: false, Force)
                 : OutputPath is { } folder ? SaveTarget.Resolve(this, folder, nameof(OutputPath), alwaysFolder: true, includeLastFrame: false, Force)
                 : null;
             var key = IdempotencyKey ?? SeedanceClient.NewIdempotencyKey();
-            var body = Encoding.UTF8.GetString(RequestBody.Serialize(request));
+            var text = Encoding.UTF8.GetString(body);
             var destination = SessionRegistry.Current.BaseUri;
             if (!ShouldProcess(
-                $"Submit a Seedance video job to {destination} with Idempotency-Key {key}, body: {body}",
-                $"Submit this Seedance video job to {destination}? It spends credits. Body: {body}",
+                $"Submit a Seedance video job to {destination} with Idempotency-Key {key}, body: {text}",
+                $"Submit this Seedance video job to {destination}? It spends credits. Body: {text}",
                 "New-SeedanceVideo"))
             {
                 return;
@@ -192,7 +188,7 @@ namespace Seedance.Commands
 
             _save?.Prepare();
             _save?.ClaimForNewTask();
-            var task = Run(token => Client.SubmitAsync(request, key, token));
+            var task = Run(token => Client.SubmitAsync(key, body, token));
             if (Wait || OutFile is not null || OutputPath is not null)
             {
                 _submitted.Add(task);

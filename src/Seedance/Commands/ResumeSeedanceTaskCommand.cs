@@ -80,7 +80,7 @@ namespace Seedance.Commands
 
             var client = ClientFor(entry.BaseUri ?? SessionRegistry.Current.BaseUri);
             var body = entry.GetBody()!;
-            WriteObject(Run(token => client.ResubmitAsync(entry.IdempotencyKey, body, token)));
+            WriteObject(Run(token => client.SubmitAsync(entry.IdempotencyKey, body, token)));
         }
     }
 }

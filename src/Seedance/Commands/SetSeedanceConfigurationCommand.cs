@@ -82,17 +82,7 @@ namespace Seedance.Commands
 
             if (Reset)
             {
-                var defaults = new SeedanceConfiguration();
-                configuration.ExplicitBaseUri = null;
-                configuration.RateLimit = defaults.RateLimit;
-                configuration.RateLimitWindowSeconds = defaults.RateLimitWindowSeconds;
-                configuration.MaxRetries = defaults.MaxRetries;
-                configuration.AttemptTimeoutSeconds = defaults.AttemptTimeoutSeconds;
-                configuration.RetryBudgetSeconds = defaults.RetryBudgetSeconds;
-                configuration.ExplicitJournalPath = null;
-                configuration.ExplicitJournalEnabled = null;
-                configuration.SecretName = defaults.SecretName;
-                configuration.SecretVault = defaults.SecretVault;
+                configuration.Reset();
             }
 
             var bound = MyInvocation.BoundParameters;

@@ -79,6 +79,32 @@ namespace Seedance.Client.Tests.Logic
         }
 
         [Fact]
+        public void A_request_is_canonicalised_once_each_value_spelt_as_the_API_spells_it_and_an_inferred_mode_named()
+        {
+            var canonical = VideoRequestValidator.Canonical(new VideoRequest
+            {
+                Prompt = Prompt,
+                QualityTier = " PRO ",
+                Channel = "Wild",
+                AspectRatio = "ADAPTIVE",
+                Resolution = "4K",
+                MediaUrls = new[] { "https://example.com/ref.png" },
+            });
+
+            Assert.Equal(("pro", "wild", "adaptive", "4k", SeedanceValues.MediaToVideo), (canonical.QualityTier, canonical.Channel, canonical.AspectRatio, canonical.Resolution, canonical.Mode));
+            Assert.Null(VideoRequestValidator.Canonical(new VideoRequest { Prompt = Prompt }).Mode);
+        }
+
+        [Fact]
+        public void The_resolutions_a_tier_allows_come_from_the_one_table()
+        {
+            var problem = Assert.Single(VideoRequestValidator.Validate(new VideoRequest { Prompt = Prompt, QualityTier = "mini", Resolution = "4k" }));
+
+            Assert.EndsWith($"Allowed on mini: {string.Join(", ", SeedanceValues.ResolutionsOn(SeedanceValues.MiniTier))}.", problem.Message, StringComparison.Ordinal);
+            Assert.Equal(SeedanceValues.Resolutions, SeedanceValues.ResolutionsOn("PRO"));
+        }
+
+        [Fact]
         public void A_good_request_has_no_problems()
         {
             Assert.Empty(VideoRequestValidator.Validate(new VideoRequest

@@ -115,7 +115,7 @@ namespace Seedance.Client.Tests.Transport
             var client = session.Client();
             var first = await client.SubmitAsync(Request, "sdps-resubmit-test");
 
-            var again = await client.ResubmitAsync("sdps-resubmit-test", RequestBody.Serialize(Request));
+            var again = await client.SubmitAsync("sdps-resubmit-test", RequestBody.Serialize(Request));
 
             Assert.Equal(first.Id, again.Id);
             Assert.Single(session.Charges);

@@ -21,7 +21,7 @@ namespace Seedance.Client.Tests.Transport
             await using var session = await SandboxSession.StartAsync();
             var body = Encoding.UTF8.GetBytes("{\"prompt\":\"A paper boat\",\"colour\":\"red\"}");
 
-            var error = await Assert.ThrowsAsync<SeedanceException>(() => session.Client().ResubmitAsync("sdps-bad-body", body));
+            var error = await Assert.ThrowsAsync<SeedanceException>(() => session.Client().SubmitAsync("sdps-bad-body", body));
 
             AssertOneRequest(session, error, HttpStatusCode.BadRequest, SeedanceErrorCodes.InvalidRequest);
             Assert.Equal("sdps-bad-body", error.IdempotencyKey);
