@@ -64,12 +64,21 @@ namespace Seedance
             catch (SeedanceException e)
             {
                 e.IdempotencyKey ??= key;
+                if (e.Refused)
+                {
+                    _options.Journal?.Refused(key, Refusal(e));
+                }
+
                 throw;
             }
 
             _options.Journal?.Submitted(key, task);
             return task.FillFrom(RequestBody.ReadBack(body, key, at));
         }
+
+        /// <summary>Why the API refused a submit, in the module's words: the server's own text may echo the key, so it is not kept.</summary>
+        private static SeedanceTaskError Refusal(SeedanceException refused) =>
+            new(refused.ErrorCode, $"The API refused the submission ({(int?)refused.Status} {refused.ErrorCode}): it created no task and charged nothing. Fix the cause and submit again; Resume-SeedanceTask never resends it.");
 
         /// <summary>The task's current state.</summary>
         public async Task<SeedanceTask> GetTaskAsync(string id, CancellationToken cancellationToken = default)

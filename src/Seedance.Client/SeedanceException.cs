@@ -33,6 +33,12 @@ namespace Seedance
         /// <summary>The task in its last known state, when the failure concerns one (a failed task, a wait that timed out).</summary>
         public SeedanceTask? Task { get; set; }
 
+        /// <summary>
+        /// True when the API refused the request and did nothing with it (400, 401, 402, 403, 404, 429, a 409 for another
+        /// body, with no attempt of the call lost or answered 5xx). A refused submit created no task and charged nothing.
+        /// </summary>
+        public bool Refused { get; set; }
+
         /// <summary>The request, as method and path (never headers), when one was sent.</summary>
         public string? Request { get; set; }
     }

@@ -42,6 +42,24 @@ Describe 'Resume-SeedanceTask' {
         Get-SeedanceTask -Unconfirmed | Should -BeNullOrEmpty
     }
 
+    It 'never resends a submission the API refused for a mistyped key, once the key is fixed' {
+        $before = @(Get-Charges).Count
+        $wrong = ConvertTo-SecureString -String 'sk_test_mistyped' -AsPlainText -Force
+
+        New-SeedanceVideo -Prompt 'A kite over a windy beach' -ApiKey $wrong -ErrorAction SilentlyContinue -ErrorVariable refused
+        $task = New-SeedanceVideo -Prompt 'A kite over a windy beach' -ApiKey $key
+        $resumed = Get-SeedanceTask -Unconfirmed | Resume-SeedanceTask -ApiKey $key -Confirm:$false
+
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.unauthorized*'
+        $resumed | Should -BeNullOrEmpty
+        @(Get-Charges).Count | Should -Be ($before + 1)
+        $listed = @(Get-SeedanceTask -Status refused)
+        $listed | Should -HaveCount 1
+        $listed[0].Prompt | Should -Be 'A kite over a windy beach'
+        $listed[0].Error.Code | Should -Be 'unauthorized'
+        (Get-SeedanceTask | Where-Object Id -eq $task.Id) | Should -HaveCount 1
+    }
+
     It 'reports an unknown idempotency key as a non-terminating not_found error' {
         Resume-SeedanceTask -IdempotencyKey 'sdps-unknown' -ApiKey $key -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failed
         $failed | Should -HaveCount 1

@@ -85,6 +85,7 @@ namespace Seedance.Http
                 using var slot = await _governor.AcquireAsync(WaitingForSlot, RemainingBudget(history), cancellationToken).ConfigureAwait(false);
                 history.Attempts++;
                 var response = await SendOnceAsync(call, cancellationToken).ConfigureAwait(false);
+                history.ServerFailed |= (int)response.Status >= 500;
                 if ((int)response.Status == 429)
                 {
                     _governor.Pause(response.RetryAfter ?? TimeSpan.Zero);

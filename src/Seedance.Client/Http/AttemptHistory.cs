@@ -32,6 +32,9 @@ namespace Seedance.Http
         /// </summary>
         public bool EarlierAttemptLost { get; set; }
 
+        /// <summary>True once an attempt was answered 5xx: the server may have acted on it before it failed.</summary>
+        public bool ServerFailed { get; set; }
+
         /// <summary>The wait before the next attempt, decided with the retry itself.</summary>
         public TimeSpan PlannedDelay { get; set; }
 

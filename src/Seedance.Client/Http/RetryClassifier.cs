@@ -42,6 +42,14 @@ namespace Seedance.Http
             };
         }
 
+        /// <summary>
+        /// True when the API certainly did nothing with the call: its last answer was 4xx (or no attempt left this machine,
+        /// refused by the rate governor), and no attempt went unanswered or was answered 5xx, either of which may have been
+        /// acted on. A refused submit created no task and charged nothing: it is recorded so, and never resent.
+        /// </summary>
+        public static bool IsRefusal(HttpStatusCode? status, AttemptHistory history) =>
+            status is { } code && (int)code >= 400 && (int)code < 500 && !history.EarlierAttemptLost && !history.ServerFailed;
+
         /// <summary>True for an attempt that got no answer within <see cref="SeedanceClientOptions.AttemptTimeout"/>.</summary>
         public static bool IsTimeout(Exception exception) => exception is TimeoutRejectedException;
 

@@ -36,6 +36,7 @@ namespace Seedance.Http
             exception.Request = history.RequestLine;
             exception.IdempotencyKey = history.Request.IdempotencyKey;
             exception.TaskId = history.Request.TaskId;
+            exception.Refused = RetryClassifier.IsRefusal(exception.Status, history);
             return exception;
         }
 

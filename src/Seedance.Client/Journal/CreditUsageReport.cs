@@ -15,7 +15,8 @@ namespace Seedance.Journal
         public static IReadOnlyList<CreditUsage> Compute(IEnumerable<JournalEntry> entries, CreditUsageGrouping groupBy, DateTimeOffset? since = null)
         {
             var groups = new SortedDictionary<string, CreditUsage>(StringComparer.OrdinalIgnoreCase);
-            foreach (var entry in entries.Where(entry => since is not { } from || entry.SubmittedAt >= from))
+            // A refused submission created no task and cost nothing: it is no part of the spend.
+            foreach (var entry in entries.Where(entry => !entry.IsRefused && (since is not { } from || entry.SubmittedAt >= from)))
             {
                 var task = entry.ToTask();
                 var name = GroupOf(entry, task, groupBy);
@@ -26,7 +27,7 @@ namespace Seedance.Journal
                 }
 
                 usage.Tasks++;
-                usage.Unconfirmed += entry.IsConfirmed ? 0 : 1;
+                usage.Unconfirmed += entry.IsUnconfirmed ? 1 : 0;
                 usage.CreditsUsed += task.CreditsUsed ?? 0;
                 usage.CreditsRefunded += task.CreditsRefunded ?? 0;
             }

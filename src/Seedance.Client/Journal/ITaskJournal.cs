@@ -14,6 +14,12 @@ namespace Seedance.Journal
         /// <summary>Called when the API accepted the submit and returned its task.</summary>
         void Submitted(string idempotencyKey, SeedanceTask task);
 
+        /// <summary>
+        /// Called when the API refused the submit and did nothing with it (see <see cref="SeedanceException.Refused"/>): it
+        /// created no task and charged nothing, so the submission is never listed as unconfirmed nor resent.
+        /// </summary>
+        void Refused(string idempotencyKey, SeedanceTaskError reason);
+
         /// <summary>Called whenever the client learns a task's state.</summary>
         void Observed(SeedanceTask task);
     }

@@ -10,6 +10,9 @@ namespace Seedance.Journal
         /// <summary>The status shown for a submission whose response never arrived: its task id is not known yet.</summary>
         public const string UnconfirmedStatus = "unconfirmed";
 
+        /// <summary>The status shown for a submission the API refused: it created no task and charged nothing.</summary>
+        public const string RefusedStatus = "refused";
+
 
         internal JournalEntry(string idempotencyKey, DateTimeOffset submittedAt)
         {
@@ -39,12 +42,28 @@ namespace Seedance.Journal
         /// <summary>False when the submit's response never arrived: run Resume-SeedanceTask to recover the task.</summary>
         public bool IsConfirmed => State is not null;
 
+        /// <summary>
+        /// True when the API refused every attempt of the submission (400, 401, 402, 403, a 409 for another body): it
+        /// created no task and charged nothing, so it is neither unconfirmed nor ever resent. One attempt whose answer was
+        /// lost keeps it unconfirmed, since that one may have created the task.
+        /// </summary>
+        public bool IsRefused => State is null && Refusals > 0 && Refusals >= Attempts;
+
+        /// <summary>True when the submission may have created a task whose id is unknown: Resume-SeedanceTask recovers it.</summary>
+        public bool IsUnconfirmed => State is null && !IsRefused;
+
         /// <summary>True once the task completed or failed.</summary>
         public bool IsFinished => State?.IsFinished == true;
 
 
         /// <summary>The exact body bytes that were sent, as the journal holds them.</summary>
         internal byte[]? Body { get; set; }
+
+        /// <summary>How many attempts the API refused.</summary>
+        internal int Refusals { get; set; }
+
+        /// <summary>Why the API refused the last refused attempt.</summary>
+        internal SeedanceTaskError? Refusal { get; set; }
 
         /// <summary>The task as the API last reported it; null while unconfirmed.</summary>
         internal SeedanceTask? State { get; set; }
@@ -54,7 +73,8 @@ namespace Seedance.Journal
 
         /// <summary>
         /// The entry as a task for the pipeline (Wait-SeedanceTask, Save-SeedanceVideo bind its <c>Id</c>): the API's last
-        /// answer, filled in with what the body asked for; before any answer, the body alone, <c>unconfirmed</c>.
+        /// answer, filled in with what the body asked for; before any answer, the body alone, <c>unconfirmed</c> (or
+        /// <c>refused</c>, with the reason as its error).
         /// </summary>
         public SeedanceTask ToTask()
         {
@@ -64,7 +84,8 @@ namespace Seedance.Journal
                 return state.Copy().FillFrom(asked);
             }
 
-            asked.Status = UnconfirmedStatus;
+            asked.Status = IsRefused ? RefusedStatus : UnconfirmedStatus;
+            asked.Error = IsRefused ? Refusal : null;
             return asked;
         }
     }

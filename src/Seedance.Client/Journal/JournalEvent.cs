@@ -13,6 +13,7 @@ namespace Seedance.Journal
         public const string SubmittingKind = "submitting";
         public const string SubmittedKind = "submitted";
         public const string ObservedKind = "observed";
+        public const string RefusedKind = "refused";
 
         public string Kind { get; set; } = string.Empty;
         public DateTimeOffset At { get; set; }
@@ -24,6 +25,9 @@ namespace Seedance.Journal
 
         /// <summary>The task as the API answered it (submitted, observed), in the shape of <see cref="SeedanceTask"/>.</summary>
         public SeedanceTask? Task { get; set; }
+
+        /// <summary>Why the API refused a submission (refused), in the module's words: never the server's text, which may echo the key.</summary>
+        public SeedanceTaskError? Refusal { get; set; }
 
         /// <summary>In lines written by 0.1.0, the task of a submitted or observed event.</summary>
         public string? TaskId { get; set; }

@@ -74,6 +74,10 @@ namespace Seedance.Journal
                     }
 
                     break;
+                case JournalEvent.RefusedKind:
+                    entry.Refusals++;
+                    entry.Refusal = e.Refusal;
+                    break;
                 case JournalEvent.SubmittedKind:
                 case JournalEvent.ObservedKind:
                     entry.State = Merge(entry.State, e.Task);

@@ -7,13 +7,13 @@ namespace Seedance.Journal
     /// <summary>Which journal entries to list: the filters of <c>Get-SeedanceTask</c> without <c>-Id</c>.</summary>
     public sealed class JournalQuery
     {
-        /// <summary>Only these statuses (<c>processing</c>, <c>completed</c>, <c>failed</c>, <c>unconfirmed</c>), ignoring case.</summary>
+        /// <summary>Only these statuses (<c>processing</c>, <c>completed</c>, <c>failed</c>, <c>unconfirmed</c>, <c>refused</c>), ignoring case.</summary>
         public IReadOnlyCollection<string>? Statuses { get; set; }
 
         /// <summary>Only submissions made at or after this time.</summary>
         public DateTimeOffset? Since { get; set; }
 
-        /// <summary>Only submissions whose response never arrived.</summary>
+        /// <summary>Only submissions whose response never arrived (never one the API refused).</summary>
         public bool UnconfirmedOnly { get; set; }
 
         /// <summary>At most this many, newest first.</summary>
@@ -24,7 +24,7 @@ namespace Seedance.Journal
         {
             var selected = entries
                 .Where(entry => Since is not { } since || entry.SubmittedAt >= since)
-                .Where(entry => !UnconfirmedOnly || !entry.IsConfirmed)
+                .Where(entry => !UnconfirmedOnly || entry.IsUnconfirmed)
                 .Where(entry => Statuses is not { Count: > 0 } statuses || statuses.Contains(entry.ToTask().Status, StringComparer.OrdinalIgnoreCase))
                 .OrderByDescending(entry => entry.SubmittedAt);
             return (First is { } first ? selected.Take(first) : selected).ToList();

@@ -99,7 +99,20 @@ namespace Seedance.Journal
             }
 
             Remember(task);
-            TryAppend(new JournalEvent { Kind = JournalEvent.SubmittedKind, At = DateTimeOffset.UtcNow, Key = idempotencyKey, Task = task }, task.Id);
+            TryAppend(new JournalEvent { Kind = JournalEvent.SubmittedKind, At = DateTimeOffset.UtcNow, Key = idempotencyKey, Task = task }, KeepTaskId(task));
+        }
+
+        /// <inheritdoc />
+        public void Refused(string idempotencyKey, SeedanceTaskError reason)
+        {
+            if (reason is null)
+            {
+                throw new ArgumentNullException(nameof(reason));
+            }
+
+            TryAppend(
+                new JournalEvent { Kind = JournalEvent.RefusedKind, At = DateTimeOffset.UtcNow, Key = idempotencyKey, Refusal = reason },
+                $"The API refused submission {idempotencyKey} and charged nothing, but the journal still lists it as unconfirmed: do not resume it.");
         }
 
         /// <inheritdoc />
@@ -112,7 +125,7 @@ namespace Seedance.Journal
 
             if (Remember(task))
             {
-                TryAppend(new JournalEvent { Kind = JournalEvent.ObservedKind, At = DateTimeOffset.UtcNow, Task = task }, task.Id);
+                TryAppend(new JournalEvent { Kind = JournalEvent.ObservedKind, At = DateTimeOffset.UtcNow, Task = task }, KeepTaskId(task));
             }
         }
 
@@ -251,7 +264,8 @@ namespace Seedance.Journal
             return changed;
         }
 
-        private void TryAppend(JournalEvent journalEvent, string taskId)
+        /// <summary>Appends a line learned after a submit; failing that only warns, saying what the user must keep in mind.</summary>
+        private void TryAppend(JournalEvent journalEvent, string ifLost)
         {
             try
             {
@@ -259,9 +273,11 @@ namespace Seedance.Journal
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                _warning?.Invoke($"The task journal '{Path}' could not record task {taskId} ({e.Message}). Keep the task id: the API cannot list tasks.");
+                _warning?.Invoke($"The task journal '{Path}' could not record a line ({e.Message}). {ifLost}");
             }
         }
+
+        private static string KeepTaskId(SeedanceTask task) => $"Keep the task id {task.Id}: the API cannot list tasks.";
 
         private void Append(JournalEvent journalEvent, bool toDisk)
         {

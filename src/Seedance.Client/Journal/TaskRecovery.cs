@@ -18,9 +18,12 @@ namespace Seedance.Journal
         public static bool IsWithinKeyRetention(JournalEntry entry, DateTimeOffset now) =>
             entry is not null && now - entry.SubmittedAt <= AssumedKeyRetention;
 
-        /// <summary>The unconfirmed entries (those whose submit response never arrived), oldest first, restricted to <paramref name="keys"/> when given.</summary>
+        /// <summary>
+        /// The unconfirmed entries (those whose submit response never arrived), oldest first, restricted to
+        /// <paramref name="keys"/> when given; never one the API refused.
+        /// </summary>
         public static IReadOnlyList<JournalEntry> Candidates(IEnumerable<JournalEntry> entries, IReadOnlyCollection<string>? keys) =>
-            entries.Where(entry => !entry.IsConfirmed && entry.GetBody() is not null)
+            entries.Where(entry => entry.IsUnconfirmed && entry.Body is not null)
                 .Where(entry => keys is not { Count: > 0 } || keys.Contains(entry.IdempotencyKey, StringComparer.Ordinal))
                 .OrderBy(entry => entry.SubmittedAt)
                 .ToList();

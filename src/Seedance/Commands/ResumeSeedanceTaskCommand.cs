@@ -50,6 +50,10 @@ namespace Seedance.Commands
                 {
                     WriteError(SeedanceErrorRecord.From(new SeedanceException(SeedanceErrorCodes.NotFound, $"The journal '{journal.Path}' has no submission with idempotency key '{key}'.", System.Net.HttpStatusCode.NotFound) { IdempotencyKey = key }, key));
                 }
+                else if (entry.IsRefused)
+                {
+                    WriteWarning($"Submission {key} is not resent: the API refused it ({entry.ToTask().Error?.Code}), so it created no task and charged nothing. Fix the cause and submit it again with New-SeedanceVideo.");
+                }
                 else if (entry.IsConfirmed)
                 {
                     WriteVerbose($"Submission {key} is already confirmed as task {entry.TaskId}; nothing to recover.");

@@ -51,6 +51,8 @@ namespace Seedance.Client.Tests.Transport
 
             public void Submitted(string idempotencyKey, SeedanceTask task) => Record(nameof(Submitted));
 
+            public void Refused(string idempotencyKey, SeedanceTaskError reason) => Record(nameof(Refused));
+
             public void Observed(SeedanceTask task) => Record(nameof(Observed));
 
             private void Record(string call) => Calls.Add($"{call}:{_host.RequestLog.Count(r => r.Path.StartsWith("/api/", StringComparison.Ordinal))}");

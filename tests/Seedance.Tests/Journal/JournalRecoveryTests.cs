@@ -40,6 +40,25 @@ namespace Seedance.Tests.Journal
         }
 
         [Fact]
+        public async Task A_submit_refused_for_a_mistyped_key_is_never_resent_after_the_key_is_fixed()
+        {
+            await using var sandbox = await JournalSandbox.StartAsync();
+            using var session = JournalSandbox.Session(sandbox);
+            var variables = new Dictionary<string, object?> { ["Key"] = SeedanceSessions.Secure(sandbox.Options.ApiKey), ["Wrong"] = SeedanceSessions.Secure("sk_test_mistyped") };
+
+            var refused = session.Run("New-SeedanceVideo -Prompt 'A lighthouse in a storm' -ApiKey $Wrong", variables);
+            session.Run("New-SeedanceVideo -Prompt 'A lighthouse in a storm' -ApiKey $Key", variables).ShouldSucceed();
+            var resumed = session.Run("Get-SeedanceTask -Unconfirmed | Resume-SeedanceTask -ApiKey $Key -Confirm:$false", variables).ShouldSucceed();
+
+            Assert.StartsWith("Seedance.unauthorized", Assert.Single(refused.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Empty(resumed.Output);
+            Assert.Single(sandbox.Account(sandbox.Options.ApiKey).Charges);
+            Assert.Equal(2, sandbox.RequestLog.Count(r => r.Method == "POST"));
+            var listed = session.Run("Get-SeedanceTask -Status refused").ShouldSucceed().Output.Single();
+            Assert.Equal("A lighthouse in a storm", listed.Properties["Prompt"].Value);
+        }
+
+        [Fact]
         public async Task Killed_process_mid_submit_is_recovered_after_restart_with_the_original_id_and_one_charge()
         {
             await using var sandbox = await JournalSandbox.StartAsync();
