@@ -19,8 +19,13 @@ namespace Seedance
         /// </summary>
         public SeedanceClient(SeedanceClientOptions options)
         {
-            _options = options ?? throw new ArgumentNullException(nameof(options));
+            _options = (options ?? throw new ArgumentNullException(nameof(options))).Copy();
             _options.Validate();
+            if (_options.ApiKey is { } key)
+            {
+                _options.ApiKey = HeaderValues.ApiKey(key);
+            }
+
             _sender = new ApiRequestSender(_options);
         }
 
@@ -54,6 +59,11 @@ namespace Seedance
         /// </summary>
         private async Task<SeedanceTask> SubmitBodyAsync(string key, byte[] body, CancellationToken cancellationToken)
         {
+            if (HeaderValues.IdempotencyKeyProblem(key) is { } problem)
+            {
+                throw new SeedanceValidationException(new[] { problem }) { IdempotencyKey = key };
+            }
+
             var at = DateTimeOffset.UtcNow;
             _options.Journal?.Submitting(key, body, _options.BaseUri, at);
             SeedanceTask task;

@@ -56,6 +56,8 @@ Describe 'New-SeedanceVideo' {
             @{ Case = '13 media URLs'; Parameters = @{ Prompt = 'a cat'; MediaUrl = 1..13 | ForEach-Object { "https://cdn.example.com/$_.png" } }; Name = 'MediaUrl' }
             @{ Case = 'image-to-video without an image'; Parameters = @{ Prompt = 'a cat'; Mode = 'image-to-video' }; Name = 'ImageUrl' }
             @{ Case = 'media-to-video without media'; Parameters = @{ Prompt = 'a cat'; Mode = 'media-to-video' }; Name = 'MediaUrl' }
+            @{ Case = 'an idempotency key with a line break'; Parameters = @{ Prompt = 'a cat'; IdempotencyKey = "sdps-a`r`nb" }; Name = 'IdempotencyKey' }
+            @{ Case = 'an idempotency key of 256 characters'; Parameters = @{ Prompt = 'a cat'; IdempotencyKey = 'k' * 256 }; Name = 'IdempotencyKey' }
         ) {
             $before = (Get-SandboxLog).Count
             $failure = Get-CallError { New-SeedanceVideo @Parameters -ApiKey $key -ErrorAction Stop }
@@ -109,6 +111,28 @@ Describe 'New-SeedanceVideo' {
             $task.QualityTier | Should -BeExactly 'pro'
             $task.Resolution | Should -BeExactly '4k'
             $task.Duration | Should -Be 8
+        }
+
+        It 'trims a key pasted with a line break, and never sends it as is' {
+            $pasted = ConvertTo-SecureString ("  {0}`r`n" -f $sandbox.ApiKey) -AsPlainText -Force
+
+            $task = New-SeedanceVideo 'a fox in snow' -ApiKey $pasted
+
+            $task.Status | Should -Be 'processing'
+        }
+
+        It 'refuses a key with a control character inside before anything is sent' {
+            $before = (Get-SandboxLog).Count
+            $broken = ConvertTo-SecureString ("sk_test`u{7}broken") -AsPlainText -Force
+            if ($PSVersionTable.PSVersion.Major -lt 6) {
+                $broken = ConvertTo-SecureString ("sk_test{0}broken" -f [char]7) -AsPlainText -Force
+            }
+
+            $failure = Get-CallError { New-SeedanceVideo 'a fox in snow' -ApiKey $broken -ErrorAction Stop }
+
+            "$failure" | Should -Match '-ApiKey'
+            "$failure" | Should -Not -Match 'broken'
+            (Get-SandboxLog).Count | Should -Be $before
         }
 
         It 'sends nothing with -WhatIf' {

@@ -60,6 +60,25 @@ Describe 'Resume-SeedanceTask' {
         (Get-SeedanceTask | Where-Object Id -eq $task.Id) | Should -HaveCount 1
     }
 
+    It 'recovers the entries after one whose idempotency key no header can carry, and reports that one' {
+        # What 0.1.0 journaled for -IdempotencyKey "a`r`nb" before the header failed.
+        $body = [Text.Encoding]::UTF8.GetBytes('{"prompt":"A broken key"}')
+        [Seedance.Journal.TaskJournal]::new($journal).Submitting("sdps-broken`r`nkey", $body, $sandbox.BaseUri, [DateTimeOffset]::UtcNow.AddMinutes(-5))
+        $fault = @{ kind = 'DropConnectionAfterCreate' } | ConvertTo-Json
+        Invoke-RestMethod -Method Post -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/faults')) -Body $fault -ContentType 'application/json' | Out-Null
+        New-SeedanceVideo -Prompt 'A heron in the reeds' -ApiKey $key -ErrorAction SilentlyContinue
+        $charges = @(Get-Charges)
+
+        $resumed = @(Resume-SeedanceTask -ApiKey $key -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failed)
+
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.InvalidParameter*'
+        "$($failed[0])" | Should -BeLike "*idempotency key 'sdps-broken\u000D\u000Akey' cannot be sent*"
+        $resumed | Should -HaveCount 1
+        $resumed[0].Id | Should -Be $charges[-1].task_id
+        @(Get-Charges) | Should -HaveCount $charges.Count
+    }
+
     It 'reports an unknown idempotency key as a non-terminating not_found error' {
         Resume-SeedanceTask -IdempotencyKey 'sdps-unknown' -ApiKey $key -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failed
         $failed | Should -HaveCount 1

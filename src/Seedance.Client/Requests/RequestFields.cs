@@ -29,5 +29,7 @@ namespace Seedance.Requests
         public const string FixedLens = "fixed_lens";
         /// <summary><c>seed</c></summary>
         public const string Seed = "seed";
+        /// <summary><c>idempotency_key</c>: the Idempotency-Key header, not a body field; named as a CSV column names it.</summary>
+        public const string IdempotencyKey = "idempotency_key";
     }
 }

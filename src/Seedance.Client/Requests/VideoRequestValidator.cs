@@ -83,6 +83,7 @@ namespace Seedance.Requests
             (RequestFields.Seed, long seed) => CheckSeed(seed),
             (RequestFields.ImageUrl or RequestFields.EndImageUrl, string url) => CheckUrl(field, url),
             (RequestFields.MediaUrls, IReadOnlyList<string> urls) => CheckMediaUrls(urls),
+            (RequestFields.IdempotencyKey, string key) => HeaderValues.IdempotencyKeyProblem(key),
             (_, string choice) when SeedanceValues.AllowedValues(field) is not null => CheckChoice(field, choice),
             _ => null,
         };

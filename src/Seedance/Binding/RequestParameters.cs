@@ -26,6 +26,7 @@ namespace Seedance.Binding
             new(RequestFields.GenerateAudio, "NoAudio"),
             new(RequestFields.FixedLens, "FixedLens"),
             new(RequestFields.Seed, "Seed"),
+            new(RequestFields.IdempotencyKey, "IdempotencyKey"),
         };
 
         /// <summary>The parameter that carries <paramref name="field"/>; the field itself when none does.</summary>

@@ -125,6 +125,7 @@ namespace Seedance.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("idempotency_key")]
         [TextArgumentTransformation]
+        [ValidateSeedanceField(RequestFields.IdempotencyKey)]
         public string? IdempotencyKey { get; set; }
 
         /// <summary>Wait for the videos (one polling loop for all of them) and emit each completed task instead of the submitted one.</summary>

@@ -59,6 +59,44 @@ namespace Seedance.Tests.Journal
         }
 
         [Fact]
+        public async Task One_entry_whose_key_a_header_cannot_carry_never_blocks_the_recovery_of_the_entries_after_it()
+        {
+            await using var sandbox = await JournalSandbox.StartAsync();
+            using var session = JournalSandbox.Session(sandbox, maxRetries: 0);
+            // What 0.1.0 journaled for -IdempotencyKey "a`r`nb" before the header failed: an entry no header can carry.
+            session.Run(
+                "[Seedance.Journal.TaskJournal]::new($Journal).Submitting(\"sdps-broken`r`nkey\", [Text.Encoding]::UTF8.GetBytes('{\"prompt\":\"A broken key\"}'), $Base, [DateTimeOffset]::UtcNow.AddMinutes(-5))",
+                new Dictionary<string, object?> { ["Journal"] = session.JournalPath, ["Base"] = sandbox.BaseUri }).ShouldSucceed();
+            sandbox.Faults.Enqueue(SandboxFaultKind.DropConnectionAfterCreate);
+            session.Run("New-SeedanceVideo -Prompt 'A lighthouse in a storm' -ApiKey $Key");
+            var charge = Assert.Single(sandbox.Account(sandbox.Options.ApiKey).Charges);
+
+            var resumed = session.Run("Resume-SeedanceTask -ApiKey $Key -Confirm:$false; 'went on'");
+
+            Assert.Null(resumed.Terminating);
+            var error = Assert.Single(resumed.Errors);
+            Assert.StartsWith("Seedance.InvalidParameter", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("sdps-broken\\u000D\\u000Akey", error.Exception.Message, StringComparison.Ordinal);
+            Assert.Equal(charge.TaskId, resumed.Output[0].Properties["Id"].Value);
+            Assert.Equal("went on", resumed.Output[1].ToString());
+        }
+
+        [Fact]
+        public async Task An_idempotency_key_a_header_cannot_carry_is_refused_while_binding_and_nothing_is_journaled()
+        {
+            await using var sandbox = await JournalSandbox.StartAsync();
+            using var session = JournalSandbox.Session(sandbox);
+
+            var result = session.Run("New-SeedanceVideo -Prompt 'A kite' -IdempotencyKey \"sdps-a`r`nb\" -ApiKey $Key");
+
+            var error = result.Terminating is System.Management.Automation.RuntimeException stopped ? stopped.ErrorRecord : Assert.Single(result.Errors);
+            Assert.StartsWith("ParameterArgumentValidationError,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("IdempotencyKey", error.ToString() + error.Exception.Message, StringComparison.Ordinal);
+            Assert.Empty(sandbox.RequestLog);
+            Assert.False(File.Exists(session.JournalPath));
+        }
+
+        [Fact]
         public async Task Killed_process_mid_submit_is_recovered_after_restart_with_the_original_id_and_one_charge()
         {
             await using var sandbox = await JournalSandbox.StartAsync();
