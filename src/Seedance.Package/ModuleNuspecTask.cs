@@ -15,6 +15,9 @@ public sealed class WriteModuleNuspec : Task
 
     public string Nuspec { get; set; } = string.Empty;
 
+    // The readme's file name at the package root.
+    public string Readme { get; set; } = string.Empty;
+
     public string Version { get; set; } = string.Empty;
 
     public override bool Execute()
@@ -40,6 +43,7 @@ public sealed class WriteModuleNuspec : Task
             "    <license type=\"expression\">MIT</license>\n" +
             $"    <projectUrl>{Xml(Scalar(text, "ProjectUri"))}</projectUrl>\n" +
             $"    <description>{Xml(Scalar(text, "Description"))}</description>\n" +
+            $"    <readme>{Xml(Readme)}</readme>\n" +
             $"    <releaseNotes>{Xml(Scalar(text, "ReleaseNotes"))}</releaseNotes>\n" +
             $"    <copyright>{Xml(Scalar(text, "Copyright"))}</copyright>\n" +
             $"    <tags>{Xml(string.Join(" ", tags))}</tags>\n" +

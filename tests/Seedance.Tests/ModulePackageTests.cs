@@ -89,6 +89,18 @@ namespace Seedance.Tests
         }
 
         [Fact]
+        public void Package_carries_the_user_readme()
+        {
+            using var package = ZipFile.OpenRead(PackagePath(ModuleVersion()));
+            using var nuspec = package.GetEntry("Seedance.nuspec")!.Open();
+            var readme = XDocument.Load(nuspec).Root!.Element(Nuspec + "metadata")!.Element(Nuspec + "readme");
+
+            Assert.Equal("README.md", readme?.Value);
+            using var reader = new StreamReader(package.GetEntry("README.md")!.Open());
+            Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Seedance.Package", "README.md")), reader.ReadToEnd());
+        }
+
+        [Fact]
         public void Package_installs_into_a_clean_module_path_and_imports_with_commands_and_help()
         {
             var version = ModuleVersion();
