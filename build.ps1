@@ -68,6 +68,7 @@ function Invoke-InThrowawayHome {
     $throwaway = Join-Path ([System.IO.Path]::GetTempPath()) ('seedance-home-' + [guid]::NewGuid().ToString('N'))
     $names = 'HOME', 'USERPROFILE', 'LOCALAPPDATA', 'APPDATA', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME',
         'SEEDANCE_API_KEY', 'SEEDANCE_BASE_URI', 'SEEDANCE_JOURNAL', 'SEEDANCE_JOURNAL_PATH',
+        'SEEDANCE_RATE_LIMIT_SCOPE', 'SEEDANCE_RATE_LEDGER_PATH',
         'DOTNET_CLI_HOME', 'NUGET_PACKAGES'
     $saved = @{}
     foreach ($name in $names) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
@@ -83,9 +84,11 @@ function Invoke-InThrowawayHome {
         $env:XDG_DATA_HOME = Join-Path $throwaway '.local/share'
         $env:XDG_CONFIG_HOME = Join-Path $throwaway '.config'
         $env:XDG_CACHE_HOME = Join-Path $throwaway '.cache'
-        foreach ($name in 'SEEDANCE_API_KEY', 'SEEDANCE_BASE_URI', 'SEEDANCE_JOURNAL', 'SEEDANCE_JOURNAL_PATH') {
+        foreach ($name in 'SEEDANCE_API_KEY', 'SEEDANCE_BASE_URI', 'SEEDANCE_JOURNAL', 'SEEDANCE_JOURNAL_PATH', 'SEEDANCE_RATE_LIMIT_SCOPE') {
             [Environment]::SetEnvironmentVariable($name, $null)
         }
+        # Windows finds %LOCALAPPDATA% without the variable: the shared rate ledger is moved explicitly.
+        $env:SEEDANCE_RATE_LEDGER_PATH = Join-Path $throwaway 'rate-limit'
         & $Script
     }
     finally {

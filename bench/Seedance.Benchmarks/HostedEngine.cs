@@ -27,6 +27,7 @@ namespace Seedance.Benchmarks
         /// </summary>
         public static HostedEngine WithModule(Uri baseUri, string configuration, bool journal = true)
         {
+            IsolateRateLedger();
             var engine = new HostedEngine();
             engine.Run("Import-Module -Name $ManifestPath -ErrorAction Stop", new() { ["ManifestPath"] = BenchPaths.ModuleManifest });
             if (journal)
@@ -42,6 +43,31 @@ namespace Seedance.Benchmarks
             }
 
             return engine;
+        }
+
+        /// <summary>
+        /// The machine-wide rate ledger goes, like the journal, to a folder of this run's own (unless one is given), removed
+        /// when the process exits: benchmarks never touch the user's data folder.
+        /// </summary>
+        private static void IsolateRateLedger()
+        {
+            if (Environment.GetEnvironmentVariable(RateLimiting.RateLedgerLocation.PathVariable) is { Length: > 0 })
+            {
+                return;
+            }
+
+            var folder = Directory.CreateTempSubdirectory("seedance-bench-ledger-").FullName;
+            Environment.SetEnvironmentVariable(RateLimiting.RateLedgerLocation.PathVariable, folder);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+            };
         }
 
         /// <summary>Runs script text and returns its output; any error record or terminating error throws.</summary>

@@ -31,13 +31,21 @@ namespace Seedance
         public TimeSpan RetryBudget { get; set; } = TimeSpan.FromMinutes(5);
 
         /// <summary>
-        /// How many requests may leave this process for one account per <see cref="RateLimitWindow"/>. Every client of the
-        /// same base URI and key shares one <see cref="RateLimiting.RateGovernor"/>; the options of the latest client made set its limit.
+        /// How many requests may leave for one account per <see cref="RateLimitWindow"/>, from this process, or from all the
+        /// processes that share <see cref="RateLedgerFolder"/>. Every client of the same base URI and key shares one
+        /// <see cref="RateLimiting.RateGovernor"/>; the options of the latest client made set its limit.
         /// </summary>
         public int RateLimitRequests { get; set; } = 30;
 
         /// <summary>The window of the rate limit.</summary>
         public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>
+        /// The folder through which the processes of this user on this machine share each account's request budget (one
+        /// small ledger file per account; the module uses <see cref="RateLimiting.RateLedgerLocation.Folder"/>); null keeps
+        /// the budget to this process.
+        /// </summary>
+        public string? RateLedgerFolder { get; set; }
 
         /// <summary>Receives a line for each request, retry and wait (verbose) and each body (debug). Never holds the key.</summary>
         public Action<SeedanceTrace>? Trace { get; set; }

@@ -145,6 +145,20 @@ namespace Seedance.Sandbox.Tests
         }
 
         [Fact]
+        public async Task Admin_endpoint_tells_how_many_faulted_requests_are_still_to_come()
+        {
+            await using var sandbox = await TestSandbox.StartAsync();
+            sandbox.Host.Faults.Enqueue(SandboxFaultKind.ServiceBusy503, 2);
+            Assert.Equal(2, await PendingAsync(sandbox));
+
+            using (await sandbox.Api.SubmitAsync(SandboxApi.ValidBody))
+            {
+            }
+
+            Assert.Equal(1, await PendingAsync(sandbox));
+        }
+
+        [Fact]
         public async Task Admin_endpoint_rejects_an_unknown_fault_kind()
         {
             await using var sandbox = await TestSandbox.StartAsync();
@@ -154,6 +168,13 @@ namespace Seedance.Sandbox.Tests
 
             await SandboxApi.AssertErrorAsync(response, 400, "invalid_request");
             Assert.Equal(0, sandbox.Host.Faults.Pending);
+        }
+
+        private static async Task<int> PendingAsync(TestSandbox sandbox)
+        {
+            using var response = await sandbox.Api.Http.GetAsync(sandbox.Api.Url("_sandbox/faults"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("pending").GetInt32();
         }
     }
 }

@@ -7,7 +7,7 @@ using System.Threading;
 namespace Seedance.Journal
 {
     /// <summary>
-    /// Exclusive access to the journal across threads and processes: a lock file opened with <see cref="FileShare.None"/>
+    /// Exclusive access to the journal (or a rate ledger) across threads and processes: a lock file opened with <see cref="FileShare.None"/>
     /// (an OS lock on Windows, Linux and macOS alike) behind an in-process gate, so threads queue instead of spinning.
     /// The OS drops the lock when its process dies, so a crash never leaves the journal locked.
     /// </summary>
@@ -29,7 +29,7 @@ namespace Seedance.Journal
             var clock = Stopwatch.StartNew();
             if (!gate.Wait(timeout))
             {
-                throw new IOException($"The journal lock '{lockPath}' stayed busy for {timeout.TotalSeconds:0} s.");
+                throw new IOException($"The lock file '{lockPath}' stayed busy for {timeout.TotalSeconds:0} s.");
             }
 
             try
@@ -55,6 +55,9 @@ namespace Seedance.Journal
                 throw;
             }
         }
+
+        /// <summary>The lock file itself, open for reading and writing while the lock is held: a rate ledger keeps its content there.</summary>
+        public FileStream Stream => _file;
 
         public void Dispose()
         {

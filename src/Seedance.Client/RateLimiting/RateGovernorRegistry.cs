@@ -10,9 +10,12 @@ namespace Seedance.RateLimiting
     /// </summary>
     internal static class RateGovernorRegistry
     {
-        private static readonly ConcurrentDictionary<string, RateGovernor> Governors = new(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, RateGovernor> Governors = WriteReleasesAtExit(new ConcurrentDictionary<string, RateGovernor>(StringComparer.Ordinal));
 
-        /// <summary>The account's governor; its limit becomes the one in <paramref name="options"/> (the latest options win).</summary>
+        /// <summary>
+        /// The account's governor; its limit, and whether it shares the budget through a ledger, become those of
+        /// <paramref name="options"/> (the latest options win).
+        /// </summary>
         public static RateGovernor For(SeedanceClientOptions options)
         {
             if (options is null)
@@ -20,10 +23,10 @@ namespace Seedance.RateLimiting
                 throw new ArgumentNullException(nameof(options));
             }
 
-            var governor = Governors.GetOrAdd(
-                AccountId(options),
-                _ => new RateGovernor(options.RateLimitRequests, options.RateLimitWindow, TimeProvider.System));
+            var account = AccountId(options);
+            var governor = Governors.GetOrAdd(account, _ => new RateGovernor(options.RateLimitRequests, options.RateLimitWindow, TimeProvider.System));
             governor.Configure(options.RateLimitRequests, options.RateLimitWindow);
+            governor.ShareThrough(options.RateLedgerFolder, account);
             return governor;
         }
 
@@ -32,6 +35,19 @@ namespace Seedance.RateLimiting
         {
             var fingerprint = options.ApiKey is { } key ? AuthorizationHeader.Fingerprint(key) : "no-key";
             return options.BaseUri.Authority.ToUpperInvariant() + "/" + fingerprint;
+        }
+
+        /// <summary>A process that exits soon after its last answer still writes when that answer came, for the other processes.</summary>
+        private static ConcurrentDictionary<string, RateGovernor> WriteReleasesAtExit(ConcurrentDictionary<string, RateGovernor> governors)
+        {
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                foreach (var governor in governors.Values)
+                {
+                    governor.WriteReleases();
+                }
+            };
+            return governors;
         }
     }
 }

@@ -34,6 +34,7 @@ namespace Seedance.Sandbox.Admin
                     (true, "/_sandbox/health") => JsonResponses.Build(w => { w.WriteStartObject(); w.WriteString("status", "ok"); w.WriteEndObject(); }),
                     (true, "/_sandbox/log") => JsonResponses.Build(WriteLog),
                     (true, "/_sandbox/accounts") => JsonResponses.Build(w => WriteAccounts(w)),
+                    (true, "/_sandbox/faults") => PendingFaults(),
                     (false, "/_sandbox/accounts") when HttpMethods.IsPost(method) => await AddAccountAsync(context).ConfigureAwait(false),
                     (false, "/_sandbox/accounts/revoke") when HttpMethods.IsPost(method) => await RevokeAsync(context).ConfigureAwait(false),
                     (false, "/_sandbox/faults") when HttpMethods.IsPost(method) => await AddFaultAsync(context).ConfigureAwait(false),
@@ -154,13 +155,16 @@ namespace Seedance.Sandbox.Admin
             long? afterBytes = root.TryGetProperty("after_bytes", out var a) ? a.GetInt64() : null;
             int? retryAfter = root.TryGetProperty("retry_after_seconds", out var r) ? r.GetInt32() : null;
             _state.Faults.Enqueue(kind, count, endpoint, delay, afterBytes, retryAfter);
-            return JsonResponses.Build(w =>
-            {
-                w.WriteStartObject();
-                w.WriteNumber("pending", _state.Faults.Pending);
-                w.WriteEndObject();
-            });
+            return PendingFaults();
         }
+
+        /// <summary><c>{ "pending": 2 }</c>: how many faulted requests are still to come (0 once each queued fault has struck).</summary>
+        private byte[] PendingFaults() => JsonResponses.Build(w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("pending", _state.Faults.Pending);
+            w.WriteEndObject();
+        });
 
         private static async Task<JsonDocument> ReadAsync(HttpContext context)
         {

@@ -18,7 +18,7 @@ namespace Seedance.Commands
         [ValidateNotNull]
         public Uri? BaseUri { get; set; }
 
-        /// <summary>Requests per window that the module may send, for all its cmdlets and runspaces in this process.</summary>
+        /// <summary>Requests per window that the module may send, for all its cmdlets, runspaces and (by default) processes on this machine.</summary>
         [Parameter]
         [ValidateRange(1, 100000)]
         public int RateLimit { get; set; }
@@ -27,6 +27,10 @@ namespace Seedance.Commands
         [Parameter]
         [ValidateRange(0.001, 86400)]
         public double RateLimitWindowSeconds { get; set; }
+
+        /// <summary>Who shares the request budget: Machine (every process of this user, the default) or Process; overrides SEEDANCE_RATE_LIMIT_SCOPE.</summary>
+        [Parameter]
+        public Seedance.RateLimiting.RateLimitScope RateLimitScope { get; set; }
 
         /// <summary>How many times a failed request may be retried (0 turns retries off).</summary>
         [Parameter]
@@ -99,6 +103,11 @@ namespace Seedance.Commands
             if (bound.ContainsKey(nameof(RateLimitWindowSeconds)))
             {
                 configuration.RateLimitWindowSeconds = RateLimitWindowSeconds;
+            }
+
+            if (bound.ContainsKey(nameof(RateLimitScope)))
+            {
+                configuration.ExplicitRateLimitScope = RateLimitScope;
             }
 
             if (bound.ContainsKey(nameof(MaxRetries)))

@@ -1,6 +1,7 @@
 using System;
 using System.Security;
 using Seedance.Journal;
+using Seedance.RateLimiting;
 
 namespace Seedance.Session
 {
@@ -25,7 +26,7 @@ namespace Seedance.Session
             set => _settings.BaseUri = value;
         }
 
-        /// <summary>Requests the module may send per window, for all its cmdlets and runspaces together.</summary>
+        /// <summary>Requests the module may send per window, for all its cmdlets, runspaces and (by default) processes together.</summary>
         public int RateLimit
         {
             get => _settings.Client.RateLimitRequests;
@@ -37,6 +38,19 @@ namespace Seedance.Session
         {
             get => _settings.Client.RateLimitWindow.TotalSeconds;
             set => _settings.Client.RateLimitWindow = TimeSpan.FromSeconds(value);
+        }
+
+        /// <summary>
+        /// Who shares the request budget: set explicitly, else <c>SEEDANCE_RATE_LIMIT_SCOPE</c>, else every process of this
+        /// user on this machine (through a ledger in <c>SEEDANCE_RATE_LEDGER_PATH</c> or beside the journal's default folder).
+        /// </summary>
+        public RateLimitScope RateLimitScope => ExplicitRateLimitScope ?? RateLedgerLocation.EnvironmentScope ?? RateLimitScope.Machine;
+
+        /// <summary>The scope given with Set-SeedanceConfiguration -RateLimitScope, if any.</summary>
+        public RateLimitScope? ExplicitRateLimitScope
+        {
+            get => _settings.RateLimitScope;
+            set => _settings.RateLimitScope = value;
         }
 
         /// <summary>How many times a failed request may be retried.</summary>
@@ -110,6 +124,7 @@ namespace Seedance.Session
             options.BaseUri = BaseUri;
             options.ApiKey = apiKey;
             options.Trace = trace;
+            options.RateLedgerFolder = RateLimitScope == RateLimitScope.Machine ? RateLedgerLocation.Folder : null;
             options.Journal = OpenJournal(trace);
             return options;
         }
@@ -127,6 +142,8 @@ namespace Seedance.Session
             public SeedanceClientOptions Client { get; } = new();
 
             public Uri? BaseUri { get; set; }
+
+            public RateLimitScope? RateLimitScope { get; set; }
 
             public string? JournalPath { get; set; }
 

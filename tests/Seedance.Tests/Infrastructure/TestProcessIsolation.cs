@@ -27,10 +27,13 @@ namespace Seedance.Tests.Infrastructure
             Environment.SetEnvironmentVariable("XDG_DATA_HOME", Path.Combine(Home, ".local", "share"));
             Environment.SetEnvironmentVariable("XDG_CONFIG_HOME", Path.Combine(Home, ".config"));
             Environment.SetEnvironmentVariable("XDG_CACHE_HOME", Path.Combine(Home, ".cache"));
-            foreach (var name in new[] { "SEEDANCE_API_KEY", "SEEDANCE_BASE_URI", "SEEDANCE_JOURNAL", "SEEDANCE_JOURNAL_PATH" })
+            foreach (var name in new[] { "SEEDANCE_API_KEY", "SEEDANCE_BASE_URI", "SEEDANCE_JOURNAL", "SEEDANCE_JOURNAL_PATH", "SEEDANCE_RATE_LIMIT_SCOPE" })
             {
                 Environment.SetEnvironmentVariable(name, null);
             }
+
+            // Windows finds %LOCALAPPDATA% without the variable: the shared rate ledger is moved explicitly.
+            Environment.SetEnvironmentVariable("SEEDANCE_RATE_LEDGER_PATH", Path.Combine(Home, "rate-limit"));
 
             RestrictModulePath();
             AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(Home);
