@@ -50,6 +50,12 @@ namespace Seedance
         /// <summary>Receives a line for each request, retry and wait (verbose) and each body (debug). Never holds the key.</summary>
         public Action<SeedanceTrace>? Trace { get; set; }
 
+        /// <summary>
+        /// Receives, as it happens, what someone waiting on a call should see: a retry that keeps the caller waiting for
+        /// more than a couple of seconds, and why. Never holds the key.
+        /// </summary>
+        public Action<string>? Warning { get; set; }
+
         /// <summary>Records submissions and task states on disk; null turns journaling off.</summary>
         public Journal.ITaskJournal? Journal { get; set; }
 

@@ -54,3 +54,26 @@ Describe 'Get-SeedanceTask -Id' {
         "$verbose" | Should -Match ([regex]::Escape("GET /api/v1/tasks/$($submitted.Id) -> 200"))
     }
 }
+
+Describe 'An API that cannot be reached' {
+    It 'says which host and port it could not reach, and warns while retries wait' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $port = $listener.LocalEndpoint.Port
+        $listener.Stop()
+        Set-SeedanceConfiguration -BaseUri "http://127.0.0.1:$port/" -MaxRetries 4
+        try {
+            $null = Get-SeedanceTask -Id 'sd2_any' -ApiKey $key -ErrorVariable failures -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
+        }
+        finally {
+            Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -MaxRetries 6
+        }
+
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'Seedance.NetworkError,Seedance.Commands.GetSeedanceTaskCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+        $failures[0].Exception.Message | Should -BeLike "*127.0.0.1:$port*"
+        $warnings.Count | Should -BeGreaterThan 0
+        $warnings[0].Message | Should -BeLike "Retrying in *127.0.0.1:$port*"
+    }
+}

@@ -33,7 +33,7 @@ namespace Seedance.Http
         public async Task<byte[]> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {
             var apiKey = _options.ApiKey ?? throw new SeedanceException(SeedanceErrorCodes.Unauthorized, "No API key was given.");
-            var call = new ApiCall(request, AuthorizationHeader.Bearer(apiKey), request.Describe(_options.BaseUri), _options.Trace);
+            var call = new ApiCall(request, AuthorizationHeader.Bearer(apiKey), request.Describe(_options.BaseUri), _options.Trace, _options.BaseUri.Authority, _options.Warning);
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             Outcome<ApiResponse> outcome;
             try

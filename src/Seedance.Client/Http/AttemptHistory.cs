@@ -8,12 +8,20 @@ namespace Seedance.Http
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-        public AttemptHistory(ApiRequest request, string requestLine, Action<SeedanceTrace>? trace = null)
+        public AttemptHistory(ApiRequest request, string requestLine, Action<SeedanceTrace>? trace = null, string? authority = null, Action<string>? warning = null)
         {
             Request = request;
             RequestLine = requestLine;
             Trace = trace;
+            Authority = authority;
+            Warning = warning;
         }
+
+        /// <summary>Host and port the call goes to, for errors about the network.</summary>
+        public string? Authority { get; }
+
+        /// <summary>Where a retry that keeps the caller waiting is announced; null when nobody would see it.</summary>
+        public Action<string>? Warning { get; }
 
         public ApiRequest Request { get; }
 

@@ -48,7 +48,13 @@ namespace Seedance.Http
                     OnRetry = args =>
                     {
                         var history = History(args.Context);
-                        history.Trace?.Invoke(new SeedanceTrace(SeedanceTraceLevel.Verbose, TraceFormatter.Retry(args.RetryDelay, history.PlannedReason!, args.AttemptNumber + 2, maxRetries + 1)));
+                        var line = TraceFormatter.Retry(args.RetryDelay, history.PlannedReason!, args.AttemptNumber + 2, maxRetries + 1);
+                        history.Trace?.Invoke(new SeedanceTrace(SeedanceTraceLevel.Verbose, line));
+                        if (history.Elapsed + args.RetryDelay >= TraceFormatter.WarnAfter)
+                        {
+                            history.Warning?.Invoke(line);
+                        }
+
                         return default;
                     },
                 })

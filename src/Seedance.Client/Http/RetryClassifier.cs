@@ -22,7 +22,7 @@ namespace Seedance.Http
             if (outcome.Exception is { } exception)
             {
                 return IsTimeout(exception) || IsNetworkFault(exception, callerToken)
-                    ? new RetryDecision(DescribeFault(exception))
+                    ? new RetryDecision(DescribeFault(exception, history.Authority))
                     : null;
             }
 
@@ -64,11 +64,15 @@ namespace Seedance.Http
         /// <summary>True when the attempt may have reached the server without its answer reaching us.</summary>
         public static bool IsLost(Exception exception, CancellationToken callerToken) => IsTimeout(exception) || IsNetworkFault(exception, callerToken);
 
-        public static string DescribeFault(Exception exception) => exception switch
+        /// <summary>What went wrong, naming <paramref name="authority"/> (host and port) as Invoke-RestMethod does.</summary>
+        public static string DescribeFault(Exception exception, string? authority = null)
         {
-            TimeoutRejectedException timeout => $"no answer within {TraceFormatter.Seconds(timeout.Timeout)}",
-            _ => "network error: " + Innermost(exception).Message,
-        };
+            return exception switch
+            {
+                TimeoutRejectedException timeout => $"no answer within {TraceFormatter.Seconds(timeout.Timeout)}" + (authority is null ? string.Empty : $" from {authority}"),
+                _ => $"network error: {Innermost(exception).Message.TrimEnd('.')}" + (authority is null ? string.Empty : $" ({authority})"),
+            };
+        }
 
         private static Exception Innermost(Exception exception)
         {

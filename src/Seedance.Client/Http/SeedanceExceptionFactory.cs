@@ -21,7 +21,7 @@ namespace Seedance.Http
         public static SeedanceException FromFault(AttemptHistory history, Exception exception)
         {
             var timeout = RetryClassifier.IsTimeout(exception);
-            var what = RetryClassifier.DescribeFault(exception);
+            var what = RetryClassifier.DescribeFault(exception, history.Authority);
             return Decorate(
                 new SeedanceException(
                     timeout ? SeedanceErrorCodes.RequestTimeout : SeedanceErrorCodes.NetworkError,

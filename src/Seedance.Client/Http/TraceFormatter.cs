@@ -17,6 +17,9 @@ namespace Seedance.Http
     {
         public const string Redacted = "[redacted]";
 
+        /// <summary>A call kept waiting by its retries longer than this says why, as a warning, not only in -Verbose.</summary>
+        public static readonly TimeSpan WarnAfter = TimeSpan.FromSeconds(2);
+
         /// <summary><c>POST /api/v1/video/seedance2 -> 202 Accepted (attempt 1, idempotency key sdps-…)</c></summary>
         public static string Response(AttemptHistory history, ApiResponse response)
         {
@@ -26,7 +29,7 @@ namespace Seedance.Http
 
         /// <summary><c>POST /api/v1/video/seedance2 -> network error: Connection refused (attempt 1, idempotency key sdps-…)</c></summary>
         public static string Fault(AttemptHistory history, Exception exception) =>
-            $"{history.RequestLine} -> {RetryClassifier.DescribeFault(exception)} ({Attempt(history)})";
+            $"{history.RequestLine} -> {RetryClassifier.DescribeFault(exception, history.Authority)} ({Attempt(history)})";
 
         /// <summary><c>Retrying in 2.0 s: 503 service_busy (attempt 2 of 7)</c></summary>
         public static string Retry(TimeSpan delay, string reason, int nextAttempt, int totalAttempts) =>

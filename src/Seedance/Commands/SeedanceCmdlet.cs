@@ -111,6 +111,7 @@ namespace Seedance.Commands
         {
             var options = SessionRegistry.Current.ToClientOptions(null, Shows("Verbose", "VerbosePreference") || Shows("Debug", "DebugPreference") ? OnTrace : null);
             options.BaseUri = baseUri;
+            options.Warning = message => Post(() => WriteWarning(message));
             options.Validate();
             options.ApiKey = apiKey();
             return new SeedanceClient(options);
