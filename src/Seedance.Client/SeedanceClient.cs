@@ -30,7 +30,7 @@ namespace Seedance
         }
 
         /// <summary>The request budget this client shares with every client of the same account in the process.</summary>
-        public RateLimiting.RateGovernor RateGovernor => RateLimiting.RateGovernor.For(_options);
+        public RateLimiting.RateGovernor RateGovernor => _sender.Governor;
 
         /// <summary>The options this client was made with: downloads follow its attempt timeout and retry settings.</summary>
         internal SeedanceClientOptions Options => _options;
@@ -61,7 +61,7 @@ namespace Seedance
         {
             if (HeaderValues.IdempotencyKeyProblem(key) is { } problem)
             {
-                throw new SeedanceValidationException(new[] { problem }) { IdempotencyKey = key };
+                throw new SeedanceValidationException(new[] { problem }, key);
             }
 
             var at = DateTimeOffset.UtcNow;
@@ -69,11 +69,10 @@ namespace Seedance
             SeedanceTask task;
             try
             {
-                task = TaskMapper.Read(await _sender.SendAsync(ApiRequest.Submit(key, body), cancellationToken).ConfigureAwait(false));
+                task = await _sender.SubmitAsync(key, body, TaskMapper.Read, cancellationToken).ConfigureAwait(false);
             }
             catch (SeedanceException e)
             {
-                e.IdempotencyKey ??= key;
                 if (e.Refused)
                 {
                     _options.Journal?.Refused(key, Refusal(e));
@@ -98,17 +97,7 @@ namespace Seedance
                 throw new ArgumentException("A task id is required.", nameof(id));
             }
 
-            SeedanceTask task;
-            try
-            {
-                task = TaskMapper.Read(await _sender.SendAsync(ApiRequest.GetTask(id), cancellationToken).ConfigureAwait(false));
-            }
-            catch (SeedanceException e)
-            {
-                e.TaskId ??= id;
-                throw;
-            }
-
+            var task = await _sender.GetTaskAsync(id, TaskMapper.Read, cancellationToken).ConfigureAwait(false);
             _options.Journal?.Observed(task);
             return task;
         }

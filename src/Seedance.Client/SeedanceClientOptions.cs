@@ -18,16 +18,19 @@ namespace Seedance
         /// <summary>How long one attempt may take before it is abandoned (and retried when that is safe).</summary>
         public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
-        /// <summary>How many times a failed request may be retried (429, 500, 503, timeouts, network faults, 409 still running).</summary>
+        /// <summary>How many times a failed request may be retried (429, 500, 502, 503, 504, timeouts, network faults, 409 still running).</summary>
         public int MaxRetries { get; set; } = 6;
 
-        /// <summary>The first retry's backoff; each later one doubles it, up to <see cref="RetryMaxDelay"/> (each randomly shortened by up to half).</summary>
+        /// <summary>The first retry's backoff; later ones double it, jittered, up to <see cref="RetryMaxDelay"/>.</summary>
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(0.5);
 
         /// <summary>The longest backoff between two attempts (a 429's <c>Retry-After</c> is always honoured in full).</summary>
         public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-        /// <summary>The most time one call may spend across all its attempts and waits.</summary>
+        /// <summary>
+        /// The most time one call may spend, all its attempts and waits together (rate-limit waits included); a wait the
+        /// API asks for (<c>Retry-After</c>) beyond it fails the call at once.
+        /// </summary>
         public TimeSpan RetryBudget { get; set; } = TimeSpan.FromMinutes(5);
 
         /// <summary>
@@ -56,6 +59,9 @@ namespace Seedance
         /// </summary>
         public Action<string>? Warning { get; set; }
 
+        /// <summary>The clock of retries, timeouts and the rate budget; tests give a fake one.</summary>
+        internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
         /// <summary>Records submissions and task states on disk; null turns journaling off.</summary>
         public Journal.ITaskJournal? Journal { get; set; }
 
@@ -65,10 +71,7 @@ namespace Seedance
         /// <summary>Throws when the options cannot be used safely.</summary>
         public void Validate()
         {
-            if (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp))
-            {
-                throw new SeedanceException(SeedanceErrorCodes.InvalidConfiguration, $"The base URI '{BaseUri}' is not an absolute http or https URI.");
-            }
+            CheckBaseUri(BaseUri);
 
             if (BaseUri.Scheme == Uri.UriSchemeHttp && !BaseUri.IsLoopback)
             {
@@ -77,16 +80,25 @@ namespace Seedance
                     $"The base URI '{BaseUri}' uses plain http to a host that is not this machine; the API key is only ever sent over https (or to a loopback sandbox).");
             }
 
-            if (AttemptTimeout <= TimeSpan.Zero || MaxRetries < 0 || RetryBudget < TimeSpan.Zero || RetryBaseDelay < TimeSpan.Zero || RetryMaxDelay < RetryBaseDelay)
+            if (AttemptTimeout <= TimeSpan.Zero || MaxRetries < 0 || RetryBudget < TimeSpan.Zero || RetryBaseDelay < TimeSpan.Zero || RetryMaxDelay < RetryBaseDelay || RetryMaxDelay > TimeSpan.FromDays(1))
             {
                 throw new SeedanceException(
                     SeedanceErrorCodes.InvalidConfiguration,
-                    "The retry settings need a positive attempt timeout, zero or more retries, a budget of zero or more, and a maximum delay no shorter than the base delay.");
+                    "The retry settings need a positive attempt timeout, zero or more retries, a budget of zero or more, and a maximum delay no shorter than the base delay and no longer than a day.");
             }
 
             if (RateLimitRequests < 1 || RateLimitWindow <= TimeSpan.Zero)
             {
                 throw new SeedanceException(SeedanceErrorCodes.InvalidConfiguration, "The rate limit needs at least one request per positive window.");
+            }
+        }
+
+        /// <summary>Throws unless <paramref name="baseUri"/> is an absolute http or https URI: the API is reached at nothing else.</summary>
+        internal static void CheckBaseUri(Uri baseUri)
+        {
+            if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
+            {
+                throw new SeedanceException(SeedanceErrorCodes.InvalidConfiguration, $"The base URI '{baseUri}' is not an absolute http or https URI.");
             }
         }
     }

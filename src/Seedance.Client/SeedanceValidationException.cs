@@ -9,9 +9,9 @@ namespace Seedance
     [Serializable]
     public class SeedanceValidationException : SeedanceException
     {
-        /// <summary>Creates the exception from the problems found.</summary>
-        public SeedanceValidationException(IReadOnlyList<RequestProblem> problems)
-            : base(SeedanceErrorCodes.InvalidParameter, string.Join(Environment.NewLine, problems.Select(p => p.ToString())))
+        /// <summary>Creates the exception from the problems found (in the submit of <paramref name="idempotencyKey"/>, when known).</summary>
+        public SeedanceValidationException(IReadOnlyList<RequestProblem> problems, string? idempotencyKey = null)
+            : base(SeedanceErrorCodes.InvalidParameter, string.Join(Environment.NewLine, problems.Select(p => p.ToString())), idempotencyKey: idempotencyKey)
         {
             Problems = problems;
         }

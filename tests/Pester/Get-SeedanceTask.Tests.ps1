@@ -77,3 +77,61 @@ Describe 'An API that cannot be reached' {
         $warnings[0].Message | Should -BeLike "Retrying in *127.0.0.1:$port*"
     }
 }
+
+Describe 'An API that echoes the key in an error' {
+    It 'never shows the key in the error record, $Error or a transcript' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try {
+            $port = $listener.LocalEndpoint.Port
+            $secret = 'sk_test_echoed_' + [guid]::NewGuid().ToString('N')
+            $transcript = Join-Path $TestDrive 'transcript.txt'
+            $script = @"
+Import-Module '$((Resolve-Path (Join-Path $PSScriptRoot '../../out/Seedance/Seedance.psd1')).Path)'
+Set-SeedanceConfiguration -BaseUri 'http://127.0.0.1:$port/' -NoJournal
+`$null = Start-Transcript -LiteralPath '$transcript'
+Get-SeedanceTask -Id 'sd2_any' -ApiKey (ConvertTo-SecureString '$secret' -AsPlainText -Force)
+`$null = Stop-Transcript
+'--- ERROR'
+`$Error[0] | Format-List * -Force | Out-String -Width 400
+`$Error[0].Exception | Format-List * -Force | Out-String -Width 400
+'--- TRANSCRIPT'
+Get-Content -LiteralPath '$transcript' -Raw
+"@
+            $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($script))
+            $startInfo = [System.Diagnostics.ProcessStartInfo]::new((Get-TestShellPath), "-NoProfile -NonInteractive -EncodedCommand $encoded")
+            $startInfo.UseShellExecute = $false
+            $startInfo.RedirectStandardOutput = $true
+            $startInfo.RedirectStandardError = $true
+            $child = [System.Diagnostics.Process]::Start($startInfo)
+            $output = $child.StandardOutput.ReadToEndAsync()
+            $errors = $child.StandardError.ReadToEndAsync()
+
+            # The API: one request, answered 401 with the presented key in the message, as some servers do.
+            $accepted = $listener.AcceptTcpClientAsync()
+            $accepted.Wait(60000) | Should -BeTrue
+            $connection = $accepted.Result
+            $stream = $connection.GetStream()
+            $reader = [System.IO.StreamReader]::new($stream, [System.Text.Encoding]::ASCII)
+            $presented = $null
+            while ($line = $reader.ReadLine()) {
+                if ($line -match '^Authorization: Bearer (?<key>\S+)$') { $presented = $Matches['key'] }
+            }
+            $body = [System.Text.Encoding]::UTF8.GetBytes('{"error":{"code":"unauthorized","message":"Incorrect API key provided: ' + $presented + '"}}')
+            $head = [System.Text.Encoding]::ASCII.GetBytes("HTTP/1.1 401 Unauthorized`r`nContent-Type: application/json`r`nContent-Length: $($body.Length)`r`nConnection: close`r`n`r`n")
+            $stream.Write($head, 0, $head.Length)
+            $stream.Write($body, 0, $body.Length)
+            $connection.Close()
+            $child.WaitForExit(60000) | Should -BeTrue
+            $text = $output.Result + $errors.Result
+        }
+        finally {
+            $listener.Stop()
+        }
+
+        $presented | Should -Be $secret
+        $text | Should -Match 'Incorrect API key provided: \[redacted\]'
+        $text | Should -Match '--- TRANSCRIPT'
+        $text | Should -Not -Match ([regex]::Escape($secret))
+    }
+}

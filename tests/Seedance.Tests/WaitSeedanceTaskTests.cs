@@ -21,7 +21,8 @@ namespace Seedance.Tests
         internal static SandboxOptions ScaledOptions(TimeSpan? processing = null) => new()
         {
             ProcessingTime = processing ?? TimeSpan.FromMilliseconds(500),
-            ProcessingTimeSelector = processing is null ? prompt => TimeSpan.FromMilliseconds(300 + (Math.Abs(prompt.GetHashCode()) % 700)) : null,
+            // The same prompt renders for the same time in every run: string.GetHashCode differs between processes.
+            ProcessingTimeSelector = processing is null ? prompt => TimeSpan.FromMilliseconds(300 + ((prompt.Aggregate(17, (hash, c) => unchecked((hash * 31) + c)) & 0x7fffffff) % 700)) : null,
             RateLimitRequests = 30,
             RateLimitWindow = TimeSpan.FromSeconds(2),
         };

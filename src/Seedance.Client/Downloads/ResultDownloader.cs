@@ -8,7 +8,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
-using Seedance.Http;
 
 namespace Seedance.Downloads
 {
@@ -70,10 +69,8 @@ namespace Seedance.Downloads
             var whose = taskId is null ? string.Empty : $" of task {taskId}";
             throw new SeedanceException(
                 SeedanceErrorCodes.UnexpectedResponse,
-                $"The result URL{whose} is '{url}'; only https URLs (or http to this machine) are downloaded. Nothing was saved.")
-            {
-                TaskId = taskId,
-            };
+                $"The result URL{whose} is '{url}'; only https URLs (or http to this machine) are downloaded. Nothing was saved.",
+                taskId: taskId);
         }
 
         /// <summary>Downloads <paramref name="url"/> to <paramref name="path"/>.</summary>

@@ -42,11 +42,8 @@ namespace Seedance.Downloads
             var why = Checked(task).IsFailed ? $"it failed ({task.Error?.ToString() ?? "no reason given"})" : $"it is still '{task.Status}'";
             return new SeedanceException(
                 SeedanceErrorCodes.TaskNotCompleted,
-                $"Task {task.Id} has no video to save: {why}. Wait for it first: Wait-SeedanceTask -Id {task.Id} | Save-SeedanceVideo.")
-            {
-                Task = task,
-                TaskId = task.Id,
-            };
+                $"Task {task.Id} has no video to save: {why}. Wait for it first: Wait-SeedanceTask -Id {task.Id} | Save-SeedanceVideo.",
+                task: task);
         }
 
         /// <summary>Downloads the video, then the last frame when asked; returns what is on disk (or was skipped).</summary>
@@ -82,7 +79,7 @@ namespace Seedance.Downloads
 
         private Task<DownloadResult> DownloadAsync(SeedanceTask task, Func<SeedanceTask, string?> url, string path, bool force, Action<DownloadProgress>? progress, CancellationToken cancellationToken)
         {
-            var first = url(task) ?? throw new SeedanceException(SeedanceErrorCodes.UnexpectedResponse, $"The API reported task {task.Id} completed without a result URL.") { Task = task, TaskId = task.Id };
+            var first = url(task) ?? throw new SeedanceException(SeedanceErrorCodes.UnexpectedResponse, $"The API reported task {task.Id} completed without a result URL.", task: task);
             return _downloader.DownloadAsync(
                 ResultDownloader.ResultUri(first, task.Id),
                 path,

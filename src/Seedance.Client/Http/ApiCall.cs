@@ -1,22 +1,149 @@
 using System;
+using System.Net;
+using System.Net.Http;
 using System.Net.Http.Headers;
+using Polly;
+using Polly.Timeout;
 
 namespace Seedance.Http
 {
-    /// <summary>One call in flight: the request, its Authorization header (built once from the key), and its history.</summary>
+    /// <summary>
+    /// One logical request and what its attempts have met, carried through the Polly pipelines in the resilience context.
+    /// Every attempt of a submit gets a fresh message with the same idempotency key and the same body bytes, so a retried
+    /// POST can never become a second, different job. The call makes its one <see cref="SeedanceException"/>, with every
+    /// field, when it does not succeed.
+    /// </summary>
     internal sealed class ApiCall
     {
-        public ApiCall(ApiRequest request, AuthenticationHeaderValue authorization, string requestLine, Action<SeedanceTrace>? trace, string authority, Action<string>? warning)
+        public static readonly ResiliencePropertyKey<ApiCall> Key = new("Seedance.ApiCall");
+        private readonly HttpMethod _method;
+        private readonly Uri _address;
+        private readonly byte[]? _body;
+        private readonly TimeProvider _time;
+        private readonly long _started;
+
+        public ApiCall(HttpMethod method, string path, byte[]? body, string? idempotencyKey, string? taskId, SeedanceClientOptions options)
         {
-            Request = request;
-            Authorization = authorization;
-            History = new AttemptHistory(request, requestLine, trace, authority, warning);
+            _method = method;
+            _body = body;
+            IdempotencyKey = idempotencyKey;
+            TaskId = taskId;
+            Authorization = AuthorizationHeader.Bearer(options.ApiKey ?? throw new SeedanceException(SeedanceErrorCodes.Unauthorized, "No API key was given."));
+            _address = Address(options.BaseUri, path);
+            Authority = options.BaseUri.Authority;
+            RequestLine = $"{method} {_address.AbsolutePath}";
+            AttemptTimeout = options.AttemptTimeout;
+            Budget = options.RetryBudget;
+            Trace = options.Trace;
+            Warning = options.Warning;
+            _time = options.TimeProvider;
+            _started = _time.GetTimestamp();
         }
 
-        public ApiRequest Request { get; }
+        public string? IdempotencyKey { get; }
+
+        public string? TaskId { get; }
 
         public AuthenticationHeaderValue Authorization { get; }
 
-        public AttemptHistory History { get; }
+        public string Authority { get; }
+
+        /// <summary>Method and path, never headers: <c>POST /api/v1/video/seedance2</c>.</summary>
+        public string RequestLine { get; }
+
+        public TimeSpan AttemptTimeout { get; }
+
+        /// <summary>The most time the call may take, all its attempts and waits together.</summary>
+        public TimeSpan Budget { get; }
+
+        public Action<SeedanceTrace>? Trace { get; }
+
+        public Action<string>? Warning { get; }
+
+        public int Attempts { get; set; }
+
+        /// <summary>True once an attempt timed out or lost its connection: the server may still be working on it.</summary>
+        public bool EarlierAttemptLost { get; set; }
+
+        /// <summary>True once an attempt was answered 5xx: the server may have acted on it before it failed.</summary>
+        public bool ServerFailed { get; set; }
+
+        /// <summary>The latest attempt's outcome: what the error reports when the budget ends the call during a wait.</summary>
+        public Outcome<ApiResponse>? Last { get; set; }
+
+        public bool BudgetSpent { get; set; }
+
+        public TimeSpan Elapsed => _time.GetElapsedTime(_started);
+
+        /// <summary>What is left of the budget: the longest pause of the account this call may wait out.</summary>
+        public TimeSpan Remaining => Budget > Elapsed ? Budget - Elapsed : TimeSpan.Zero;
+
+        public DateTimeOffset Now => _time.GetUtcNow();
+
+        public static ApiCall Of(ResilienceContext context) => context.Properties.GetValue(Key, null!);
+
+        /// <summary>Where <paramref name="path"/> is under <paramref name="baseUri"/>, whose own path is kept: <c>http://host/proxy</c> gives <c>http://host/proxy/api/…</c>.</summary>
+        public static Uri Address(Uri baseUri, string path) =>
+            new(baseUri.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? baseUri : new Uri(baseUri.GetLeftPart(UriPartial.Path) + "/"), path);
+
+        public HttpRequestMessage CreateMessage()
+        {
+            var message = new HttpRequestMessage(_method, _address);
+            message.Headers.Authorization = Authorization;
+            if (_body is not null)
+            {
+                message.Content = new ByteArrayContent(_body);
+                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                message.Headers.Add("Idempotency-Key", IdempotencyKey);
+            }
+
+            return message;
+        }
+
+        public void Verbose(string line) => Trace?.Invoke(new SeedanceTrace(SeedanceTraceLevel.Verbose, line));
+
+        /// <summary>The error for an outcome that is not a success: the API's error, a redirect, or what ended the attempts.</summary>
+        public SeedanceException Failure(Outcome<ApiResponse>? outcome)
+        {
+            var spent = BudgetSpent ? $" The retry budget of {TraceFormatter.Seconds(Budget)} ran out after {Counted(Attempts)}." : string.Empty;
+            if (outcome?.Result is { IsRedirect: true } redirect)
+            {
+                return Error(
+                    SeedanceErrorCodes.UnexpectedResponse,
+                    $"The API answered {(int)redirect.Status} {redirect.ReasonPhrase}, redirecting to '{redirect.Location}'; API calls follow no redirect. Check the base URI (Set-SeedanceConfiguration -BaseUri, SEEDANCE_BASE_URI).",
+                    redirect.Status);
+            }
+
+            if (outcome?.Result is { } response)
+            {
+                var message = response.Error?.Message is { Length: > 0 } text ? text : $"The API answered {(int)response.Status} {response.ReasonPhrase}.";
+                return Error(response.ErrorCode, message + spent, response.Status, retryAfter: response.RetryAfter);
+            }
+
+            // An attempt the budget cut short ends in an OperationCanceledException: it met no fault of its own to report.
+            if (outcome?.Exception is { } fault and not OperationCanceledException)
+            {
+                var code = fault is TimeoutRejectedException ? SeedanceErrorCodes.RequestTimeout : SeedanceErrorCodes.NetworkError;
+                return Error(code, $"{RequestLine} failed after {Counted(Attempts)}: {RetryClassifier.DescribeFault(fault, Authority)}.{spent}", inner: fault);
+            }
+
+            return Error(SeedanceErrorCodes.RequestTimeout, $"{RequestLine} got no answer from {Authority} within the retry budget of {TraceFormatter.Seconds(Budget)} ({Counted(Attempts)}).");
+        }
+
+        /// <summary>
+        /// An error about this call, naming its request, idempotency key and task. It is a refusal when the API certainly
+        /// did nothing with the call: its last answer was 4xx (or none left this machine) and no attempt went unanswered
+        /// or was answered 5xx. A submit that was no refusal may have made its task, and says how to find it.
+        /// </summary>
+        public SeedanceException Error(string code, string message, HttpStatusCode? status = null, Exception? inner = null, TimeSpan? retryAfter = null)
+        {
+            var refused = status is { } answered && (int)answered is >= 400 and < 500 && !EarlierAttemptLost && !ServerFailed;
+            var recovery = IdempotencyKey is not null && !refused
+                ? $" The task may exist: Get-SeedanceTask -Unconfirmed | Resume-SeedanceTask finds it without paying twice (idempotency key {IdempotencyKey})."
+                : string.Empty;
+            return new SeedanceException(code, message + recovery, status, inner, retryAfter, RequestLine, IdempotencyKey, TaskId, refused: refused);
+        }
+
+        private static string Counted(int attempts) => attempts == 1 ? "1 attempt" : $"{attempts} attempts";
     }
 }

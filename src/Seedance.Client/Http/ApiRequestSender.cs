@@ -1,162 +1,143 @@
 using System;
 using System.IO;
 using System.Net.Http;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
-using Polly.Timeout;
 using Seedance.RateLimiting;
 
 namespace Seedance.Http
 {
     /// <summary>
-    /// Sends one logical request: each attempt takes a slot from the account's <see cref="RateGovernor"/>, goes out on the
-    /// shared connection pool with its own timeout, and is traced; the pipeline from
-    /// <see cref="ResiliencePipelineFactory"/> decides the retries; the caller gets the body of a success or one
-    /// <see cref="SeedanceException"/>. The caller's cancellation stops everything at once and surfaces unwrapped.
+    /// Sends a request through <see cref="ApiPipelines"/>: each attempt takes a slot from the account's
+    /// <see cref="RateGovernor"/>, then goes out on the shared connection pool. The caller gets what it reads from the body
+    /// of a success, or one <see cref="SeedanceException"/>; its cancellation stops everything at once.
     /// </summary>
     internal sealed class ApiRequestSender
     {
+        // API calls follow no redirect: a body and its idempotency key never go to another address. Each attempt has its
+        // own timeout, so the client has none.
+        private static readonly Lazy<HttpClient> SharedApi = new(() => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan });
         private readonly SeedanceClientOptions _options;
-        private readonly RateGovernor _governor;
-        private readonly ResiliencePipeline<ApiResponse> _pipeline;
+        private readonly ResiliencePipeline<ApiResponse> _call;
+        private readonly ResiliencePipeline _attempt;
+        private readonly HttpClient _http;
 
-        public ApiRequestSender(SeedanceClientOptions options)
+        public ApiRequestSender(SeedanceClientOptions options, HttpClient? http = null)
         {
             _options = options;
-            _governor = RateGovernor.For(options);
-            _pipeline = ResiliencePipelineFactory.For(options);
+            _call = ApiPipelines.Call(options);
+            _attempt = ApiPipelines.Attempt(options);
+            _http = http ?? SharedApi.Value;
+            Governor = RateGovernor.For(options);
         }
 
-        /// <summary>The body of the successful answer to <paramref name="request"/>.</summary>
-        public async Task<byte[]> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+        public RateGovernor Governor { get; }
+
+        public Task<T> SubmitAsync<T>(string idempotencyKey, byte[] body, Func<byte[], T> read, CancellationToken cancellationToken) =>
+            SendAsync(new ApiCall(HttpMethod.Post, "api/v1/video/seedance2", body, idempotencyKey, null, _options), read, cancellationToken);
+
+        public Task<T> GetTaskAsync<T>(string id, Func<byte[], T> read, CancellationToken cancellationToken) =>
+            SendAsync(new ApiCall(HttpMethod.Get, "api/v1/tasks/" + Uri.EscapeDataString(id), null, null, id, _options), read, cancellationToken);
+
+        private async Task<T> SendAsync<T>(ApiCall call, Func<byte[], T> read, CancellationToken cancellationToken)
         {
-            var apiKey = _options.ApiKey ?? throw new SeedanceException(SeedanceErrorCodes.Unauthorized, "No API key was given.");
-            var call = new ApiCall(request, AuthorizationHeader.Bearer(apiKey), request.Describe(_options.BaseUri), _options.Trace, _options.BaseUri.Authority, _options.Warning);
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
-            Outcome<ApiResponse> outcome;
+            context.Properties.Set(ApiCall.Key, call);
             try
             {
-                context.Properties.Set(ResiliencePipelineFactory.HistoryKey, call.History);
-                outcome = await _pipeline.ExecuteOutcomeAsync((ctx, state) => AttemptAsync(state, ctx.CancellationToken), context, call).ConfigureAwait(false);
+                var response = await _call.ExecuteAsync(AttemptAsync, context, call).ConfigureAwait(false);
+
+                // A 429 whose pause outlasts the budget says so in the words every later call of the account gets.
+                return response.IsSuccess
+                    ? read(response.Body)
+                    : throw ((int)response.Status == 429 ? Governor.PauseBeyond(call.Remaining) : null) ?? call.Failure(Outcome.FromResult(response));
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && (call.BudgetSpent || RetryClassifier.IsLost(e, cancellationToken)))
+            {
+                throw call.Failure(call.Last);
+            }
+            catch (SeedanceException e) when (e.Request is null)
+            {
+                // The rate governor's pause, or an answer that is no task: named after this call.
+                throw call.Error(e.ErrorCode, e.Message, e.Status, e, e.RetryAfter);
             }
             finally
             {
                 ResilienceContextPool.Shared.Return(context);
             }
-
-            if (outcome.Exception is { } exception)
-            {
-                if (exception is OperationCanceledException canceled && cancellationToken.IsCancellationRequested && canceled.CancellationToken != cancellationToken)
-                {
-                    throw new OperationCanceledException(canceled.Message, canceled, cancellationToken);
-                }
-
-                if (exception is SeedanceException seedance)
-                {
-                    SeedanceExceptionFactory.Decorate(seedance, call.History);
-                }
-
-                if (!RetryClassifier.IsLost(exception, cancellationToken))
-                {
-                    ExceptionDispatchInfo.Capture(exception).Throw();
-                }
-
-                throw SeedanceExceptionFactory.FromFault(call.History, exception);
-            }
-
-            var response = outcome.Result!;
-            if (response.IsSuccess)
-            {
-                return response.Body;
-            }
-
-            throw (int)response.Status == 429 && _governor.PauseBeyond(RemainingBudget(call.History)) is { } pause
-                ? SeedanceExceptionFactory.Decorate(pause, call.History)
-                : SeedanceExceptionFactory.FromResponse(call.History, response);
         }
 
-        private async ValueTask<Outcome<ApiResponse>> AttemptAsync(ApiCall call, CancellationToken cancellationToken)
+        private async ValueTask<ApiResponse> AttemptAsync(ResilienceContext context, ApiCall call)
         {
-            var history = call.History;
+            using var slot = await Governor.AcquireAsync(WaitingForSlot, call.Remaining, context.CancellationToken).ConfigureAwait(false);
+            call.Attempts++;
             try
             {
-                using var slot = await _governor.AcquireAsync(WaitingForSlot, RemainingBudget(history), cancellationToken).ConfigureAwait(false);
-                history.Attempts++;
-                var response = await SendOnceAsync(call, cancellationToken).ConfigureAwait(false);
-                history.ServerFailed |= (int)response.Status >= 500;
+                var response = await _attempt.ExecuteAsync(SendOnceAsync, context, call).ConfigureAwait(false);
+                call.Last = Outcome.FromResult(response);
+                call.ServerFailed |= (int)response.Status >= 500;
                 if ((int)response.Status == 429)
                 {
-                    _governor.Pause(response.RetryAfter ?? TimeSpan.Zero);
+                    Governor.Pause(response.RetryAfter ?? TimeSpan.Zero);
                 }
 
-                Trace(SeedanceTraceLevel.Verbose, TraceFormatter.Response(history, response));
-
-                return Outcome.FromResult(response);
+                call.Verbose(TraceFormatter.Response(call, response));
+                return response;
             }
-            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            catch (Exception e)
             {
-                if (RetryClassifier.IsLost(e, cancellationToken))
+                call.Last = Outcome.FromException<ApiResponse>(e);
+                if (RetryClassifier.IsLost(e, context.CancellationToken))
                 {
-                    history.EarlierAttemptLost = true;
-                    Trace(SeedanceTraceLevel.Verbose, TraceFormatter.Fault(history, e));
+                    call.EarlierAttemptLost = true;
+                    call.Verbose(TraceFormatter.Fault(call, e));
                 }
 
-                return Outcome.FromException<ApiResponse>(e);
-            }
-            catch (OperationCanceledException e)
-            {
-                return Outcome.FromException<ApiResponse>(e);
+                throw;
             }
         }
 
-        /// <summary>
-        /// One attempt within <see cref="SeedanceClientOptions.AttemptTimeout"/>, the whole body read before it ends. The
-        /// clock starts once the rate slot is held, so a wait for the governor never counts as a slow server; an attempt cut
-        /// short by it becomes Polly's <see cref="TimeoutRejectedException"/>, which the classifier treats as lost.
-        /// </summary>
-        private async Task<ApiResponse> SendOnceAsync(ApiCall call, CancellationToken cancellationToken)
+        private async ValueTask<ApiResponse> SendOnceAsync(ResilienceContext context, ApiCall call)
         {
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attempt.CancelAfter(_options.AttemptTimeout);
-            using var message = call.Request.CreateMessage(_options.BaseUri, call.Authorization);
-            if (_options.Trace is not null)
+            using var message = call.CreateMessage();
+            var secret = call.Authorization.Parameter;
+            if (call.Trace is not null)
             {
                 var body = message.Content is null ? null : await message.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                Trace(SeedanceTraceLevel.Debug, TraceFormatter.RequestDetail(message, body, call.Authorization.Parameter));
+                call.Trace(new SeedanceTrace(SeedanceTraceLevel.Debug, TraceFormatter.RequestDetail(message, body, secret)));
             }
 
-            try
-            {
-                using var response = await SharedHttp.Client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
-                using var buffer = new MemoryStream();
-                using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-                {
-                    await stream.CopyToAsync(buffer, 81920, attempt.Token).ConfigureAwait(false);
-                }
-
-                var bytes = buffer.ToArray();
-                if (_options.Trace is not null)
-                {
-                    Trace(SeedanceTraceLevel.Debug, TraceFormatter.ResponseDetail(response, bytes, call.Authorization.Parameter));
-                }
-
-                return ApiResponse.From(response, bytes, DateTimeOffset.UtcNow);
-            }
-            catch (Exception e) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutRejectedException($"No answer within {TraceFormatter.Seconds(_options.AttemptTimeout)}.", _options.AttemptTimeout, e);
-            }
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, context.CancellationToken).ConfigureAwait(false);
+            var bytes = await ReadBodyAsync(response, call, context.CancellationToken).ConfigureAwait(false);
+            call.Trace?.Invoke(new SeedanceTrace(SeedanceTraceLevel.Debug, TraceFormatter.ResponseDetail(response, bytes, secret)));
+            return ApiResponse.From(response, bytes, call.Now, secret);
         }
 
-        /// <summary>How long this call may still wait: a server-requested pause longer than that fails it at once.</summary>
-        private TimeSpan RemainingBudget(AttemptHistory history) =>
-            _options.RetryBudget > history.Elapsed ? _options.RetryBudget - history.Elapsed : TimeSpan.Zero;
+        /// <summary>The whole body; past <see cref="ApiResponse.MaxBodyBytes"/>, an error that is never retried.</summary>
+        private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, ApiCall call, CancellationToken cancellationToken)
+        {
+            if (response.Content.Headers.ContentLength is not > ApiResponse.MaxBodyBytes)
+            {
+                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                using var body = new MemoryStream();
+                var chunk = new byte[16384];
+                for (int read; body.Length <= ApiResponse.MaxBodyBytes; body.Write(chunk, 0, read))
+                {
+                    if ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) == 0)
+                    {
+                        return body.ToArray();
+                    }
+                }
+            }
+
+            throw call.Error(
+                SeedanceErrorCodes.UnexpectedResponse,
+                $"The API's answer to {call.RequestLine} ({(int)response.StatusCode}) is larger than {ApiResponse.MaxBodyBytes >> 20} MiB, as no API answer is: it was not read, and the request is not retried.",
+                response.StatusCode);
+        }
 
         private void WaitingForSlot(TimeSpan wait) =>
-            Trace(SeedanceTraceLevel.Verbose, TraceFormatter.RateLimitWait(wait, _governor.RequestsPerWindow, _governor.Window));
-
-        private void Trace(SeedanceTraceLevel level, string message) => _options.Trace?.Invoke(new SeedanceTrace(level, message));
+            _options.Trace?.Invoke(new SeedanceTrace(SeedanceTraceLevel.Verbose, TraceFormatter.RateLimitWait(wait, Governor.RequestsPerWindow, Governor.Window)));
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -6,15 +7,19 @@ using Seedance.Json;
 
 namespace Seedance.Http
 {
-    /// <summary>What one attempt got back: status, the whole body, and the wait the API asked for.</summary>
+    /// <summary>What one attempt got back: status, the whole body, the wait the API asked for, and where a redirect points.</summary>
     internal sealed class ApiResponse
     {
-        private ApiResponse(HttpStatusCode status, string? reasonPhrase, byte[] body, TimeSpan? retryAfter)
+        /// <summary>An API answer is a few hundred bytes: a broken or hostile server must not fill the memory.</summary>
+        public const int MaxBodyBytes = 4 * 1024 * 1024;
+
+        private ApiResponse(HttpStatusCode status, string? reasonPhrase, byte[] body, TimeSpan? retryAfter, string? location)
         {
             Status = status;
             ReasonPhrase = reasonPhrase;
             Body = body;
             RetryAfter = retryAfter;
+            Location = location;
             Error = IsSuccess ? null : TaskMapper.ReadErrorEnvelope(body);
         }
 
@@ -27,16 +32,23 @@ namespace Seedance.Http
         /// <summary>The <c>Retry-After</c> header as a wait from the moment the response arrived.</summary>
         public TimeSpan? RetryAfter { get; }
 
-        /// <summary>The API's error envelope on a failure, when the body is one.</summary>
+        public string? Location { get; }
+
         public ErrorBody? Error { get; }
 
-        public bool IsSuccess => (int)Status >= 200 && (int)Status < 300;
+        public bool IsSuccess => (int)Status is >= 200 and < 300;
 
-        /// <summary>The API's error code, else the status number.</summary>
-        public string ErrorCode => Error?.Code ?? ((int)Status).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        public bool IsRedirect => (int)Status is >= 300 and < 400;
 
-        public static ApiResponse From(HttpResponseMessage response, byte[] body, DateTimeOffset now) =>
-            new(response.StatusCode, response.ReasonPhrase, body, ReadRetryAfter(response.Headers.RetryAfter, now));
+        public string ErrorCode => Error?.Code ?? ((int)Status).ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>The answer, with <paramref name="secret"/> (the key, which a server may echo) blanked from every text the server sent.</summary>
+        public static ApiResponse From(HttpResponseMessage response, byte[] body, DateTimeOffset now, string? secret = null) => new(
+            response.StatusCode,
+            TraceFormatter.Redact(response.ReasonPhrase, secret),
+            TraceFormatter.Redact(body, secret),
+            ReadRetryAfter(response.Headers.RetryAfter, now),
+            TraceFormatter.Redact(response.Headers.Location?.OriginalString, secret));
 
         /// <summary><c>Retry-After</c> is either whole seconds or an HTTP date; a date in the past means no wait.</summary>
         public static TimeSpan? ReadRetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch

@@ -83,10 +83,8 @@ namespace Seedance.Journal
                 throw new SeedanceException(
                     SeedanceErrorCodes.InvalidConfiguration,
                     $"The task journal '{Path}' cannot be written ({e.Message}), so nothing was submitted. Fix the folder's permissions, choose another place with Set-SeedanceConfiguration -JournalPath, or turn the journal off with -NoJournal.",
-                    innerException: e)
-                {
-                    IdempotencyKey = idempotencyKey,
-                };
+                    innerException: e,
+                    idempotencyKey: idempotencyKey);
             }
         }
 

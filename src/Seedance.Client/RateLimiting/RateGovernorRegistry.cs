@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using Seedance.Http;
 
 namespace Seedance.RateLimiting
 {
@@ -24,7 +23,7 @@ namespace Seedance.RateLimiting
             }
 
             var account = AccountId(options);
-            var governor = Governors.GetOrAdd(account, _ => new RateGovernor(options.RateLimitRequests, options.RateLimitWindow, TimeProvider.System));
+            var governor = Governors.GetOrAdd(account, _ => new RateGovernor(options.RateLimitRequests, options.RateLimitWindow, options.TimeProvider));
             governor.Configure(options.RateLimitRequests, options.RateLimitWindow);
             governor.ShareThrough(options.RateLedgerFolder, account);
             return governor;
@@ -33,7 +32,7 @@ namespace Seedance.RateLimiting
         /// <summary>How the table names an account: <c>host:port/fingerprint</c>.</summary>
         public static string AccountId(SeedanceClientOptions options)
         {
-            var fingerprint = options.ApiKey is { } key ? AuthorizationHeader.Fingerprint(key) : "no-key";
+            var fingerprint = options.ApiKey is { } key ? AccountFingerprint.Of(key) : "no-key";
             return options.BaseUri.Authority.ToUpperInvariant() + "/" + fingerprint;
         }
 

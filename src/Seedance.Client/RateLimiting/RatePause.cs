@@ -20,9 +20,7 @@ namespace Seedance.RateLimiting
                 SeedanceErrorCodes.RateLimited,
                 FormattableString.Invariant(
                     $"The API asked this account to pause its requests until {until.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC ({TraceFormatter.Seconds(remaining, "0")} from now), longer than this call may wait within its retry budget ({TraceFormatter.Seconds(budget, "0")}). Calls for this account fail at once until then; try again after that time."),
-                (HttpStatusCode)429)
-            {
-                RetryAfter = remaining,
-            };
+                (HttpStatusCode)429,
+                retryAfter: remaining);
     }
 }

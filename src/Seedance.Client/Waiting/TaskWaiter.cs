@@ -16,7 +16,7 @@ namespace Seedance.Waiting
     {
         private readonly Func<string, CancellationToken, Task<SeedanceTask>> _poll;
         private readonly Func<TimeSpan> _timeUntilSlot;
-        private readonly IWaitClock _clock;
+        private readonly TimeProvider _time;
         private readonly CompletionTimeModel _model;
         private readonly Random _random;
         private readonly Func<IEnumerable<SeedanceTask>>? _history;
@@ -29,7 +29,7 @@ namespace Seedance.Waiting
             : this(
                   (client ?? throw new ArgumentNullException(nameof(client))).GetTaskAsync,
                   () => client.RateGovernor.TimeUntilNextSlot,
-                  SystemWaitClock.Instance,
+                  TimeProvider.System,
                   CompletionTimeModel.Shared,
                   new Random(),
                   client.Journal is Journal.TaskJournal journal ? () => Journal.JournalHistory.CompletedTasks(journal, CompletionTimeModel.Capacity) : null)
@@ -39,14 +39,14 @@ namespace Seedance.Waiting
         internal TaskWaiter(
             Func<string, CancellationToken, Task<SeedanceTask>> poll,
             Func<TimeSpan> timeUntilSlot,
-            IWaitClock clock,
+            TimeProvider time,
             CompletionTimeModel model,
             Random random,
             Func<IEnumerable<SeedanceTask>>? history = null)
         {
             _poll = poll;
             _timeUntilSlot = timeUntilSlot;
-            _clock = clock;
+            _time = time;
             _model = model;
             _random = random;
             _history = history;
@@ -79,7 +79,7 @@ namespace Seedance.Waiting
                 _model.RecallOnce(_history);
             }
 
-            var start = _clock.Now;
+            var start = _time.GetUtcNow();
             var deadline = timeout is { } limit ? start + limit : DateTimeOffset.MaxValue;
             var planner = new PollPlanner(_model, _random);
             var counts = new WaitCounts();
@@ -100,7 +100,7 @@ namespace Seedance.Waiting
             while (planner.Pending.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var now = _clock.Now;
+                var now = _time.GetUtcNow();
                 if (now >= deadline)
                 {
                     foreach (var waiting in planner.Pending.ToArray())
@@ -116,14 +116,14 @@ namespace Seedance.Waiting
                 var next = planner.PickDue(now, out var nextDue);
                 if (next is null)
                 {
-                    await _clock.Delay(Until(now, nextDue < deadline ? nextDue : deadline), cancellationToken).ConfigureAwait(false);
+                    await SleepAsync(Until(now, nextDue < deadline ? nextDue : deadline), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
                 var slot = _timeUntilSlot();
                 if (slot > TimeSpan.Zero)
                 {
-                    await _clock.Delay(now + slot < deadline ? slot : Until(now, deadline), cancellationToken).ConfigureAwait(false);
+                    await SleepAsync(now + slot < deadline ? slot : Until(now, deadline), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -137,14 +137,13 @@ namespace Seedance.Waiting
                 {
                     planner.Remove(next);
                     counts.Failed++;
-                    e.Task ??= next.Task;
                     onOutcome(new TaskWaitOutcome(next.Task, e));
                     onProgress?.Invoke(Snapshot(planner, counts, start));
                     continue;
                 }
 
                 seen.FillFrom(next.Task);
-                planner.Polled(next, seen, _clock.Now);
+                planner.Polled(next, seen, _time.GetUtcNow());
                 if (seen.IsFinished)
                 {
                     Report(seen, counts, onOutcome);
@@ -166,11 +165,7 @@ namespace Seedance.Waiting
             var refund = task.CreditsRefunded is { } refunded
                 ? string.Format(CultureInfo.InvariantCulture, " {0} of {1} credits were refunded.", refunded, task.CreditsUsed?.ToString(CultureInfo.InvariantCulture) ?? "?")
                 : string.Empty;
-            return new SeedanceException(SeedanceErrorCodes.TaskFailed, $"Task {task.Id} failed: {reason}.{refund}")
-            {
-                Task = task,
-                TaskId = task.Id,
-            };
+            return new SeedanceException(SeedanceErrorCodes.TaskFailed, $"Task {task.Id} failed: {reason}.{refund}", task: task);
         }
 
         private static SeedanceException TimedOut(SeedanceTask task, TimeSpan timeout) =>
@@ -181,11 +176,8 @@ namespace Seedance.Waiting
                     "Task {0} did not finish within {1:0.###} s; it was last seen '{2}'. It goes on rendering: wait for it again with Wait-SeedanceTask -Id {0}.",
                     task.Id,
                     timeout.TotalSeconds,
-                    task.Status))
-            {
-                Task = task,
-                TaskId = task.Id,
-            };
+                    task.Status),
+                task: task);
 
         private static void Report(SeedanceTask task, WaitCounts counts, Action<TaskWaitOutcome> onOutcome)
         {
@@ -203,9 +195,13 @@ namespace Seedance.Waiting
 
         private static TimeSpan Until(DateTimeOffset now, DateTimeOffset then) => then > now ? then - now : TimeSpan.Zero;
 
+        /// <summary>Timers count whole milliseconds: a shorter wait would end at once and the loop would spin until time moved.</summary>
+        private Task SleepAsync(TimeSpan wait, CancellationToken cancellationToken) =>
+            _time.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), cancellationToken);
+
         private TaskWaitProgress Snapshot(PollPlanner planner, WaitCounts counts, DateTimeOffset start)
         {
-            var now = _clock.Now;
+            var now = _time.GetUtcNow();
             WaitingTask? oldest = null;
             foreach (var waiting in planner.Pending)
             {

@@ -48,7 +48,7 @@ namespace Seedance.Commands
             {
                 if (!byKey.TryGetValue(key, out var entry))
                 {
-                    WriteError(SeedanceErrorRecord.From(new SeedanceException(SeedanceErrorCodes.NotFound, $"The journal '{journal.Path}' has no submission with idempotency key '{key}'.", System.Net.HttpStatusCode.NotFound) { IdempotencyKey = key }, key));
+                    WriteError(SeedanceErrorRecord.From(new SeedanceException(SeedanceErrorCodes.NotFound, $"The journal '{journal.Path}' has no submission with idempotency key '{key}'.", System.Net.HttpStatusCode.NotFound, idempotencyKey: key), key));
                 }
                 else if (entry.IsRefused)
                 {

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Seedance.Binding;
 using Seedance.Session;
 
 namespace Seedance.Commands
@@ -13,9 +14,10 @@ namespace Seedance.Commands
         private const string JournalPathParameterSet = "JournalPath";
         private const string NoJournalParameterSet = "NoJournal";
 
-        /// <summary>Where the API lives (for example a local sandbox: http://127.0.0.1:5080).</summary>
+        /// <summary>Where the API lives (for example a local sandbox: http://127.0.0.1:5080); an absolute http or https URI, whose path is kept.</summary>
         [Parameter]
         [ValidateNotNull]
+        [ValidateBaseUri]
         public Uri? BaseUri { get; set; }
 
         /// <summary>Requests per window that the module may send, for all its cmdlets, runspaces and (by default) processes on this machine.</summary>

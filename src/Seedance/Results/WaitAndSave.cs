@@ -103,7 +103,7 @@ namespace Seedance.Results
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                var failure = new SeedanceException(SeedanceErrorCodes.DownloadFailed, $"Could not save the video of task {task.Id}: {e.Message}", innerException: e) { Task = task, TaskId = task.Id };
+                var failure = new SeedanceException(SeedanceErrorCodes.DownloadFailed, $"Could not save the video of task {task.Id}: {e.Message}", innerException: e, task: task);
                 _post(() => _cmdlet.WriteError(SeedanceErrorRecord.From(failure, task)));
             }
         }
@@ -125,11 +125,8 @@ namespace Seedance.Results
                 {
                     throw new SeedanceException(
                         SeedanceErrorCodes.InvalidParameter,
-                        $"'{path}' already holds the video of another task in this pipeline; nothing was downloaded for this one. Give a folder (a path with no extension) to save several videos.")
-                    {
-                        Task = task,
-                        TaskId = task.Id,
-                    };
+                        $"'{path}' already holds the video of another task in this pipeline; nothing was downloaded for this one. Give a folder (a path with no extension) to save several videos.",
+                        task: task);
                 }
             }
         }

@@ -7,7 +7,7 @@ using Seedance.Http;
 
 namespace Seedance.Client.Tests.Logic
 {
-    /// <summary>API answers built in memory, as the sender would build them from the wire.</summary>
+    /// <summary>API answers built in memory, as the sender would build them from the wire, and calls to classify them in.</summary>
     internal static class FakeResponses
     {
         public static ApiResponse Error(int status, string code, TimeSpan? retryAfter = null)
@@ -28,12 +28,14 @@ namespace Seedance.Client.Tests.Logic
             return ApiResponse.From(message, Encoding.UTF8.GetBytes("{\"id\":\"sd2_fake\",\"status\":\"processing\"}"), DateTimeOffset.UtcNow);
         }
 
-        public static AttemptHistory Submit(bool earlierAttemptLost = false, Action<SeedanceTrace>? trace = null) =>
-            new(ApiRequest.Submit("sdps-test", Encoding.UTF8.GetBytes("{\"prompt\":\"abc\"}")), "POST /api/v1/video/seedance2", trace)
+        public static ApiCall Submit(bool earlierAttemptLost = false) =>
+            new(HttpMethod.Post, "api/v1/video/seedance2", Encoding.UTF8.GetBytes("{\"prompt\":\"abc\"}"), "sdps-test", null, Options())
             {
                 EarlierAttemptLost = earlierAttemptLost,
             };
 
-        public static AttemptHistory Read() => new(ApiRequest.GetTask("sd2_x"), "GET /api/v1/tasks/sd2_x");
+        public static ApiCall Read() => new(HttpMethod.Get, "api/v1/tasks/sd2_x", null, null, "sd2_x", Options());
+
+        private static SeedanceClientOptions Options() => new() { ApiKey = Transport.SandboxSession.Secure("sk_test_fake") };
     }
 }

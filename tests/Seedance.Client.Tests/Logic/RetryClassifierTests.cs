@@ -15,46 +15,40 @@ namespace Seedance.Client.Tests.Logic
         [Theory]
         [InlineData(429, "rate_limited")]
         [InlineData(500, "internal_error")]
+        [InlineData(502, "bad_gateway")]
         [InlineData(503, "service_busy")]
+        [InlineData(504, "gateway_timeout")]
         public void Transient_statuses_are_retried(int status, string code)
         {
-            var decision = RetryClassifier.Classify(Outcome.FromResult(FakeResponses.Error(status, code)), FakeResponses.Submit(), CancellationToken.None);
+            var reason = RetryClassifier.RetryReason(Outcome.FromResult(FakeResponses.Error(status, code)), FakeResponses.Submit(), CancellationToken.None);
 
-            Assert.NotNull(decision);
-            Assert.StartsWith($"{status} {code}", decision!.Reason, StringComparison.Ordinal);
+            Assert.Equal($"{status} {code}", reason);
         }
 
         [Theory]
+        [InlineData(307, "307")]
         [InlineData(400, "invalid_request")]
         [InlineData(401, "unauthorized")]
         [InlineData(402, "insufficient_credits")]
+        [InlineData(403, "forbidden")]
         [InlineData(404, "not_found")]
-        public void Client_errors_are_never_retried(int status, string code)
+        public void Client_errors_and_redirects_are_never_retried(int status, string code)
         {
-            Assert.Null(RetryClassifier.Classify(Outcome.FromResult(FakeResponses.Error(status, code)), FakeResponses.Submit(earlierAttemptLost: true), CancellationToken.None));
+            Assert.Null(RetryClassifier.RetryReason(Outcome.FromResult(FakeResponses.Error(status, code)), FakeResponses.Submit(earlierAttemptLost: true), CancellationToken.None));
         }
 
         [Fact]
         public void A_409_on_the_first_attempt_means_a_different_body_and_is_not_retried()
         {
-            Assert.Null(RetryClassifier.Classify(Outcome.FromResult(FakeResponses.Error(409, "idempotency_conflict")), FakeResponses.Submit(), CancellationToken.None));
+            Assert.Null(RetryClassifier.RetryReason(Outcome.FromResult(FakeResponses.Error(409, "idempotency_conflict")), FakeResponses.Submit(), CancellationToken.None));
         }
 
         [Fact]
         public void A_409_after_a_lost_attempt_means_still_running_and_is_retried()
         {
-            var decision = RetryClassifier.Classify(Outcome.FromResult(FakeResponses.Error(409, "idempotency_conflict")), FakeResponses.Submit(earlierAttemptLost: true), CancellationToken.None);
+            var reason = RetryClassifier.RetryReason(Outcome.FromResult(FakeResponses.Error(409, "idempotency_conflict")), FakeResponses.Submit(earlierAttemptLost: true), CancellationToken.None);
 
-            Assert.NotNull(decision);
-            Assert.Contains("still running", decision!.Reason, StringComparison.Ordinal);
-        }
-
-        [Fact]
-        public void A_429_waits_exactly_its_retry_after()
-        {
-            var decision = RetryClassifier.Classify(Outcome.FromResult(FakeResponses.Error(429, "rate_limited", TimeSpan.FromSeconds(7))), FakeResponses.Read(), CancellationToken.None);
-
-            Assert.Equal(TimeSpan.FromSeconds(7), decision!.RequiredWait);
+            Assert.Equal("409 idempotency_conflict, the first attempt is still running", reason);
         }
 
         [Fact]
@@ -70,7 +64,7 @@ namespace Seedance.Client.Tests.Logic
 
             foreach (var fault in faults)
             {
-                Assert.NotNull(RetryClassifier.Classify(Outcome.FromException<ApiResponse>(fault), FakeResponses.Submit(), CancellationToken.None));
+                Assert.NotNull(RetryClassifier.RetryReason(Outcome.FromException<ApiResponse>(fault), FakeResponses.Submit(), CancellationToken.None));
                 Assert.True(RetryClassifier.IsLost(fault, CancellationToken.None), fault.GetType().Name);
             }
         }
@@ -81,15 +75,15 @@ namespace Seedance.Client.Tests.Logic
             using var cancelled = new CancellationTokenSource();
             cancelled.Cancel();
 
-            var decision = RetryClassifier.Classify(Outcome.FromException<ApiResponse>(new TaskCanceledException()), FakeResponses.Submit(), cancelled.Token);
+            var reason = RetryClassifier.RetryReason(Outcome.FromException<ApiResponse>(new TaskCanceledException()), FakeResponses.Submit(), cancelled.Token);
 
-            Assert.Null(decision);
+            Assert.Null(reason);
         }
 
         [Fact]
         public void Other_exceptions_are_not_retried()
         {
-            Assert.Null(RetryClassifier.Classify(Outcome.FromException<ApiResponse>(new InvalidOperationException()), FakeResponses.Submit(), CancellationToken.None));
+            Assert.Null(RetryClassifier.RetryReason(Outcome.FromException<ApiResponse>(new InvalidOperationException()), FakeResponses.Submit(), CancellationToken.None));
         }
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
-using Seedance.Http;
 using Xunit;
 
 namespace Seedance.Client.Tests.Logic
@@ -15,7 +14,7 @@ namespace Seedance.Client.Tests.Logic
         public void Request_detail_shows_headers_and_body_with_the_authorization_redacted()
         {
             var body = Encoding.UTF8.GetBytes("{\"prompt\":\"A glass train\"}");
-            using var message = ApiRequest.Submit("sdps-abc", body).CreateMessage(new Uri("http://127.0.0.1:5000/"), new AuthenticationHeaderValue("Bearer", Key));
+            using var message = new Seedance.Http.ApiCall(HttpMethod.Post, "api/v1/video/seedance2", body, "sdps-abc", null, new SeedanceClientOptions { BaseUri = new Uri("http://127.0.0.1:5000/"), ApiKey = Transport.SandboxSession.Secure(Key) }).CreateMessage();
 
             var text = TraceFormatter.RequestDetail(message, body, Key);
 
@@ -55,11 +54,11 @@ namespace Seedance.Client.Tests.Logic
         [Fact]
         public void Verbose_lines_name_the_request_the_status_the_attempt_and_the_idempotency_key()
         {
-            var history = FakeResponses.Submit();
-            history.Attempts = 1;
+            var call = FakeResponses.Submit();
+            call.Attempts = 1;
 
-            Assert.Equal("POST /api/v1/video/seedance2 -> 202 Accepted (attempt 1, idempotency key sdps-test)", TraceFormatter.Response(history, FakeResponses.Accepted()));
-            Assert.Equal("POST /api/v1/video/seedance2 -> 503 Service Unavailable: service_busy (attempt 1, idempotency key sdps-test)", TraceFormatter.Response(history, FakeResponses.Error(503, "service_busy")));
+            Assert.Equal("POST /api/v1/video/seedance2 -> 202 Accepted (attempt 1, idempotency key sdps-test)", TraceFormatter.Response(call, FakeResponses.Accepted()));
+            Assert.Equal("POST /api/v1/video/seedance2 -> 503 Service Unavailable: service_busy (attempt 1, idempotency key sdps-test)", TraceFormatter.Response(call, FakeResponses.Error(503, "service_busy")));
             Assert.Equal("Retrying in 2.0 s: 503 service_busy (attempt 2 of 7)", TraceFormatter.Retry(TimeSpan.FromSeconds(2), "503 service_busy", 2, 7));
             Assert.Equal("Waiting 1.3 s for the rate limit (30 requests per 60 s)", TraceFormatter.RateLimitWait(TimeSpan.FromSeconds(1.3), 30, TimeSpan.FromSeconds(60)));
         }
@@ -67,12 +66,12 @@ namespace Seedance.Client.Tests.Logic
         [Fact]
         public void A_network_fault_line_names_the_cause()
         {
-            var history = FakeResponses.Read();
-            history.Attempts = 2;
+            var call = FakeResponses.Read();
+            call.Attempts = 2;
 
-            var line = TraceFormatter.Fault(history, new HttpRequestException("outer", new System.IO.IOException("Connection reset by peer")));
+            var line = TraceFormatter.Fault(call, new HttpRequestException("outer", new System.IO.IOException("Connection reset by peer")));
 
-            Assert.Equal("GET /api/v1/tasks/sd2_x -> network error: Connection reset by peer (attempt 2)", line);
+            Assert.Equal("GET /api/v1/tasks/sd2_x -> network error: Connection reset by peer (seedance2ai.io) (attempt 2)", line);
         }
     }
 }

@@ -6,7 +6,7 @@ namespace Seedance.Client.Tests.Waiting
 {
     public sealed class PollPlannerTests
     {
-        private static readonly DateTimeOffset Now = VirtualClock.Epoch;
+        private static readonly DateTimeOffset Now = VirtualTime.Epoch;
 
         [Fact]
         public void Cold_planner_waits_before_the_first_poll_then_backs_off()

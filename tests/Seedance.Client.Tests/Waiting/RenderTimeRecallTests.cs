@@ -69,8 +69,8 @@ namespace Seedance.Client.Tests.Waiting
         [Fact]
         public async Task A_waiter_with_history_starts_its_planner_from_it()
         {
-            var clock = new VirtualClock();
-            var api = new SimulatedApi(clock, 30, TimeSpan.FromSeconds(6));
+            var time = new VirtualTime();
+            var api = new SimulatedApi(time, 30, TimeSpan.FromSeconds(6));
             var model = new CompletionTimeModel();
             var history = Enumerable.Range(0, 10).Select(i => Finished("sd2_h" + i, TaskStatuses.Completed, 4, i)).ToList();
 
@@ -81,8 +81,8 @@ namespace Seedance.Client.Tests.Waiting
                 return api.Poll(id, token);
             }
 
-            await new TaskWaiter(Poll, api.TimeUntilSlot, clock, model, new Random(1), () => history)
-                .WaitAsync(new[] { api.Submit(TimeSpan.FromSeconds(4)) }, null, _ => { });
+            await time.RunAsync(new TaskWaiter(Poll, api.TimeUntilSlot, time, model, new Random(1), () => history)
+                .WaitAsync(new[] { api.Submit(TimeSpan.FromSeconds(4)) }, null, _ => { }));
 
             Assert.Equal(history.Count, knownAtFirstPoll);
             Assert.Equal(TimeSpan.FromSeconds(4), model.Quantile(0.5, 1));

@@ -12,13 +12,13 @@ namespace Seedance.Client.Tests.Waiting
     /// </summary>
     internal sealed class SimulatedApi
     {
-        private readonly VirtualClock _clock;
+        private readonly VirtualTime _clock;
         private readonly int _limit;
         private readonly TimeSpan _window;
         private readonly Queue<DateTimeOffset> _sent = new();
         private readonly Dictionary<string, (DateTimeOffset Created, TimeSpan Render, bool Fails)> _tasks = new();
 
-        public SimulatedApi(VirtualClock clock, int limit, TimeSpan window)
+        public SimulatedApi(VirtualTime clock, int limit, TimeSpan window)
         {
             _clock = clock;
             _limit = limit;
@@ -39,14 +39,14 @@ namespace Seedance.Client.Tests.Waiting
             _clock.Advance(TimeUntilSlot());
             Count();
             var id = "sd2_sim" + _tasks.Count.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-            _tasks[id] = (_clock.Now, render, fails);
-            return new SeedanceTask { Id = id, Status = TaskStatuses.Processing, CreatedAt = _clock.Now, CreditsUsed = 30 };
+            _tasks[id] = (_clock.GetUtcNow(), render, fails);
+            return new SeedanceTask { Id = id, Status = TaskStatuses.Processing, CreatedAt = _clock.GetUtcNow(), CreditsUsed = 30 };
         }
 
         public TimeSpan TimeUntilSlot()
         {
             Expire();
-            return _sent.Count < _limit ? TimeSpan.Zero : _sent.Peek() + _window - _clock.Now;
+            return _sent.Count < _limit ? TimeSpan.Zero : _sent.Peek() + _window - _clock.GetUtcNow();
         }
 
         public Task<SeedanceTask> Poll(string id, CancellationToken cancellationToken)
@@ -55,7 +55,7 @@ namespace Seedance.Client.Tests.Waiting
             Count();
             Polls++;
             var (created, render, fails) = _tasks[id];
-            var done = _clock.Now >= created + render;
+            var done = _clock.GetUtcNow() >= created + render;
             return Task.FromResult(new SeedanceTask
             {
                 Id = id,
@@ -80,13 +80,13 @@ namespace Seedance.Client.Tests.Waiting
                 RateLimited++;
             }
 
-            _sent.Enqueue(_clock.Now);
+            _sent.Enqueue(_clock.GetUtcNow());
             Requests++;
         }
 
         private void Expire()
         {
-            while (_sent.Count > 0 && _sent.Peek() + _window <= _clock.Now)
+            while (_sent.Count > 0 && _sent.Peek() + _window <= _clock.GetUtcNow())
             {
                 _sent.Dequeue();
             }

@@ -17,8 +17,8 @@ namespace Seedance.Client.Tests.Waiting
         [InlineData(10, true)]
         public async Task Batch_finishes_near_the_lower_bound_with_few_requests_and_no_429(int count, bool warm)
         {
-            var clock = new VirtualClock();
-            var api = new SimulatedApi(clock, 30, TimeSpan.FromSeconds(6));
+            var time = new VirtualTime();
+            var api = new SimulatedApi(time, 30, TimeSpan.FromSeconds(6));
             var model = new CompletionTimeModel();
             var random = new Random(count);
             if (warm)
@@ -30,29 +30,29 @@ namespace Seedance.Client.Tests.Waiting
             }
 
             var tasks = Enumerable.Range(0, count).Select(_ => api.Submit(TimeSpan.FromSeconds(2 + (4 * random.NextDouble())))).ToList();
-            var waiter = new TaskWaiter(api.Poll, api.TimeUntilSlot, clock, model, new Random(7));
+            var waiter = new TaskWaiter(api.Poll, api.TimeUntilSlot, time, model, new Random(7));
             var completed = new List<SeedanceTask>();
 
-            await waiter.WaitAsync(tasks, null, outcome => completed.Add(outcome.Task));
+            await time.RunAsync(waiter.WaitAsync(tasks, null, outcome => completed.Add(outcome.Task)));
 
-            var lowerBound = Max(api.LastFinish - VirtualClock.Epoch, api.RateBound(2 * count));
+            var lowerBound = Max(api.LastFinish - VirtualTime.Epoch, api.RateBound(2 * count));
             Assert.Equal(count, completed.Count(t => t.IsCompleted));
             Assert.Equal(0, api.RateLimited);
-            Assert.True(clock.Elapsed.Ticks <= lowerBound.Ticks * 1.15, $"makespan {clock.Elapsed} against lower bound {lowerBound}");
+            Assert.True(time.Elapsed.Ticks <= lowerBound.Ticks * 1.15, $"makespan {time.Elapsed} against lower bound {lowerBound}");
             Assert.True(api.Requests <= count * 2.5, $"{api.Requests} requests for {count} tasks");
         }
 
         [Fact]
         public async Task Tasks_are_reported_in_the_order_they_finish()
         {
-            var clock = new VirtualClock();
-            var api = new SimulatedApi(clock, 30, TimeSpan.FromSeconds(6));
+            var time = new VirtualTime();
+            var api = new SimulatedApi(time, 30, TimeSpan.FromSeconds(6));
             var slow = api.Submit(TimeSpan.FromSeconds(9));
             var fast = api.Submit(TimeSpan.FromSeconds(3));
             var order = new List<string>();
 
-            await new TaskWaiter(api.Poll, api.TimeUntilSlot, clock, new CompletionTimeModel(), new Random(1))
-                .WaitAsync(new[] { slow, fast }, null, outcome => order.Add(outcome.Task.Id));
+            await time.RunAsync(new TaskWaiter(api.Poll, api.TimeUntilSlot, time, new CompletionTimeModel(), new Random(1))
+                .WaitAsync(new[] { slow, fast }, null, outcome => order.Add(outcome.Task.Id)));
 
             Assert.Equal(new[] { fast.Id, slow.Id }, order);
         }
@@ -60,14 +60,14 @@ namespace Seedance.Client.Tests.Waiting
         [Fact]
         public async Task Failed_task_is_reported_as_TaskFailed_carrying_the_task_and_its_refund()
         {
-            var clock = new VirtualClock();
-            var api = new SimulatedApi(clock, 30, TimeSpan.FromSeconds(6));
+            var time = new VirtualTime();
+            var api = new SimulatedApi(time, 30, TimeSpan.FromSeconds(6));
             var ok = api.Submit(TimeSpan.FromSeconds(2));
             var bad = api.Submit(TimeSpan.FromSeconds(2), fails: true);
             var outcomes = new List<TaskWaitOutcome>();
 
-            await new TaskWaiter(api.Poll, api.TimeUntilSlot, clock, new CompletionTimeModel(), new Random(1))
-                .WaitAsync(new[] { ok, bad }, null, outcomes.Add);
+            await time.RunAsync(new TaskWaiter(api.Poll, api.TimeUntilSlot, time, new CompletionTimeModel(), new Random(1))
+                .WaitAsync(new[] { ok, bad }, null, outcomes.Add));
 
             var failure = Assert.Single(outcomes, o => !o.IsCompleted).Error!;
             Assert.Equal(SeedanceErrorCodes.TaskFailed, failure.ErrorCode);
@@ -81,16 +81,16 @@ namespace Seedance.Client.Tests.Waiting
         [Fact]
         public async Task Timeout_reports_each_unfinished_task_with_its_last_known_state()
         {
-            var clock = new VirtualClock();
-            var api = new SimulatedApi(clock, 30, TimeSpan.FromSeconds(6));
+            var time = new VirtualTime();
+            var api = new SimulatedApi(time, 30, TimeSpan.FromSeconds(6));
             var quick = api.Submit(TimeSpan.FromSeconds(1));
             var stuck = new[] { api.Submit(TimeSpan.FromHours(1)), api.Submit(TimeSpan.FromHours(1)) };
             var outcomes = new List<TaskWaitOutcome>();
 
-            await new TaskWaiter(api.Poll, api.TimeUntilSlot, clock, new CompletionTimeModel(), new Random(1))
-                .WaitAsync(stuck.Append(quick), TimeSpan.FromSeconds(30), outcomes.Add);
+            await time.RunAsync(new TaskWaiter(api.Poll, api.TimeUntilSlot, time, new CompletionTimeModel(), new Random(1))
+                .WaitAsync(stuck.Append(quick), TimeSpan.FromSeconds(30), outcomes.Add));
 
-            Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(30));
+            Assert.True(time.Elapsed >= TimeSpan.FromSeconds(30));
             Assert.Single(outcomes, o => o.IsCompleted);
             var timeouts = outcomes.Where(o => !o.IsCompleted).Select(o => o.Error!).ToList();
             Assert.Equal(stuck.Select(t => t.Id).OrderBy(i => i), timeouts.Select(e => e.Task!.Id).OrderBy(i => i));
@@ -103,17 +103,19 @@ namespace Seedance.Client.Tests.Waiting
         public async Task Cancelling_stops_the_wait_without_another_poll()
         {
             using var stop = new CancellationTokenSource();
-            var clock = new StoppingClock(stop);
+            var time = new VirtualTime();
             var polls = 0;
-            var task = new SeedanceTask { Id = "sd2_a", CreatedAt = clock.Now };
+            var task = new SeedanceTask { Id = "sd2_a", CreatedAt = time.GetUtcNow() };
+            var waiter = new TaskWaiter((id, token) => { polls++; return Task.FromResult(task); }, () => TimeSpan.Zero, time, new CompletionTimeModel(), new Random(1));
 
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new TaskWaiter(
-                    (id, token) => { polls++; return Task.FromResult(task); },
-                    () => TimeSpan.Zero,
-                    clock,
-                    new CompletionTimeModel(),
-                    new Random(1))
-                .WaitAsync(new[] { task }, null, _ => { }, null, stop.Token));
+            // Ctrl+C during the first wait.
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => time.RunAsync(
+                waiter.WaitAsync(new[] { task }, null, _ => { }, null, stop.Token),
+                _ =>
+                {
+                    stop.Cancel();
+                    return false;
+                }));
 
             Assert.Equal(0, polls);
         }
@@ -121,33 +123,17 @@ namespace Seedance.Client.Tests.Waiting
         [Fact]
         public async Task Poll_waits_for_a_free_slot_of_the_rate_budget()
         {
-            var clock = new VirtualClock();
-            var api = new SimulatedApi(clock, 2, TimeSpan.FromSeconds(10));
+            var time = new VirtualTime();
+            var api = new SimulatedApi(time, 2, TimeSpan.FromSeconds(10));
             var tasks = new[] { api.Submit(TimeSpan.FromSeconds(1)), api.Submit(TimeSpan.FromSeconds(1)) };
 
-            await new TaskWaiter(api.Poll, api.TimeUntilSlot, clock, new CompletionTimeModel(), new Random(1))
-                .WaitAsync(tasks, null, _ => { });
+            await time.RunAsync(new TaskWaiter(api.Poll, api.TimeUntilSlot, time, new CompletionTimeModel(), new Random(1))
+                .WaitAsync(tasks, null, _ => { }));
 
             Assert.Equal(0, api.RateLimited);
-            Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(10), $"polls before the window reopened: {clock.Elapsed}");
+            Assert.True(time.Elapsed >= TimeSpan.FromSeconds(10), $"polls before the window reopened: {time.Elapsed}");
         }
 
         private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-        /// <summary>A clock whose first wait is interrupted by Ctrl+C.</summary>
-        private sealed class StoppingClock : IWaitClock
-        {
-            private readonly CancellationTokenSource _stop;
-
-            public StoppingClock(CancellationTokenSource stop) => _stop = stop;
-
-            public DateTimeOffset Now => VirtualClock.Epoch;
-
-            public Task Delay(TimeSpan delay, CancellationToken cancellationToken)
-            {
-                _stop.Cancel();
-                return Task.FromCanceled(cancellationToken);
-            }
-        }
     }
 }

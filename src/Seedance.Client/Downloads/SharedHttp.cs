@@ -1,14 +1,14 @@
 using System;
 using System.Net.Http;
 
-namespace Seedance.Http
+namespace Seedance.Downloads
 {
-    /// <summary>The one pooled HttpClient of the process, shared by every client, cmdlet and runspace.</summary>
+    /// <summary>The pooled HttpClient of result files, shared by every download of the process.</summary>
     internal static class SharedHttp
     {
         private static readonly Lazy<HttpClient> LazyClient = new(() => new HttpClient(new HttpClientHandler { AllowAutoRedirect = true })
         {
-            // Each attempt has its own timeout (SeedanceClientOptions.AttemptTimeout); downloads may take long.
+            // A download may take long; each of its attempts has its own timeout.
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         });
 
