@@ -17,7 +17,7 @@ namespace Seedance.RateLimiting
     /// no earlier than the moment the server counted it, so no process gets ahead of the server's own window. The process's
     /// own log stands in front of the ledger: a request that this process's budget must hold back never touches the file.
     /// </remarks>
-    public sealed class RateGovernor
+    public sealed class RateGovernor : IRequestBudget
     {
         /// <summary>How long the end of a slot may wait to ride with this process's next request before it is written alone.</summary>
         private static readonly TimeSpan ReleaseDelay = TimeSpan.FromMilliseconds(50);
@@ -104,22 +104,26 @@ namespace Seedance.RateLimiting
         }
 
         /// <summary>How long a request asking now would wait for its slot, behind everyone already waiting; zero when one is free.</summary>
-        public TimeSpan TimeUntilNextSlot
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    var now = Now();
-                    Prune(now);
-                    var wait = GrantTime(now, _waiters.Count) - now;
-                    if (wait <= TimeSpan.Zero && _waiters.Count == 0 && Peek(now) is { } shared)
-                    {
-                        wait = shared.NextFree - shared.At;
-                    }
+        public TimeSpan TimeUntilNextSlot => TimeUntilSlots(1);
 
-                    return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        /// <inheritdoc />
+        TimeSpan IRequestBudget.TimeUntilSlots(int count) => TimeUntilSlots(count);
+
+        private TimeSpan TimeUntilSlots(int count)
+        {
+            lock (_gate)
+            {
+                var now = Now();
+                Prune(now);
+                var wait = GrantTime(now, _waiters.Count + Math.Max(count, 1) - 1) - now;
+
+                // The machine's ledger answers for the next slot; further ones are counted from this process's own log.
+                if (wait <= TimeSpan.Zero && _waiters.Count == 0 && Peek(now) is { } shared)
+                {
+                    wait = shared.NextFree - shared.At;
                 }
+
+                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
             }
         }
 

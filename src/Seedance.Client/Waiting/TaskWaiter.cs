@@ -15,7 +15,7 @@ namespace Seedance.Waiting
     public sealed class TaskWaiter
     {
         private readonly Func<string, CancellationToken, Task<SeedanceTask>> _poll;
-        private readonly Func<TimeSpan> _timeUntilSlot;
+        private readonly RateLimiting.IRequestBudget _budget;
         private readonly TimeProvider _time;
         private readonly CompletionTimeModel _model;
         private readonly Random _random;
@@ -28,7 +28,7 @@ namespace Seedance.Waiting
         public TaskWaiter(SeedanceClient client)
             : this(
                   (client ?? throw new ArgumentNullException(nameof(client))).GetTaskAsync,
-                  () => client.RateGovernor.TimeUntilNextSlot,
+                  client.RateGovernor,
                   TimeProvider.System,
                   CompletionTimeModel.Shared,
                   new Random(),
@@ -38,14 +38,14 @@ namespace Seedance.Waiting
 
         internal TaskWaiter(
             Func<string, CancellationToken, Task<SeedanceTask>> poll,
-            Func<TimeSpan> timeUntilSlot,
+            RateLimiting.IRequestBudget budget,
             TimeProvider time,
             CompletionTimeModel model,
             Random random,
             Func<IEnumerable<SeedanceTask>>? history = null)
         {
             _poll = poll;
-            _timeUntilSlot = timeUntilSlot;
+            _budget = budget;
             _time = time;
             _model = model;
             _random = random;
@@ -120,7 +120,11 @@ namespace Seedance.Waiting
                     continue;
                 }
 
-                var slot = _timeUntilSlot();
+                // Until a render time is known a poll is a guess. When one window of the rate budget could confirm every
+                // pending task, a guess leaves only once it could, so guesses never take the slots confirmations need
+                // (with more tasks than a window holds, the budget is the bottleneck whatever is guessed).
+                var pending = planner.Pending.Count;
+                var slot = _budget.TimeUntilSlots(_model.Count == 0 && pending <= _budget.RequestsPerWindow ? pending : 1);
                 if (slot > TimeSpan.Zero)
                 {
                     await SleepAsync(now + slot < deadline ? slot : Until(now, deadline), cancellationToken).ConfigureAwait(false);

@@ -81,7 +81,7 @@ namespace Seedance.Client.Tests.Waiting
                 return api.Poll(id, token);
             }
 
-            await time.RunAsync(new TaskWaiter(Poll, api.TimeUntilSlot, time, model, new Random(1), () => history)
+            await time.RunAsync(new TaskWaiter(Poll, api, time, model, new Random(1), () => history)
                 .WaitAsync(new[] { api.Submit(TimeSpan.FromSeconds(4)) }, null, _ => { }));
 
             Assert.Equal(history.Count, knownAtFirstPoll);

@@ -10,7 +10,7 @@ namespace Seedance.Client.Tests.Waiting
     /// The API in virtual time: tasks that finish after a set render time, and a sliding-window rate limit that counts
     /// every request (submits and polls) and records each one sent over it (a 429).
     /// </summary>
-    internal sealed class SimulatedApi
+    internal sealed class SimulatedApi : RateLimiting.IRequestBudget
     {
         private readonly VirtualTime _clock;
         private readonly int _limit;
@@ -43,10 +43,16 @@ namespace Seedance.Client.Tests.Waiting
             return new SeedanceTask { Id = id, Status = TaskStatuses.Processing, CreatedAt = _clock.GetUtcNow(), CreditsUsed = 30 };
         }
 
-        public TimeSpan TimeUntilSlot()
+        public int RequestsPerWindow => _limit;
+
+        public TimeSpan TimeUntilSlot() => TimeUntilSlots(1);
+
+        /// <summary>How long until <paramref name="count"/> requests (at most a window's worth) could all leave.</summary>
+        public TimeSpan TimeUntilSlots(int count)
         {
             Expire();
-            return _sent.Count < _limit ? TimeSpan.Zero : _sent.Peek() + _window - _clock.GetUtcNow();
+            var first = _sent.Count + Math.Min(count, _limit) - _limit;
+            return first <= 0 ? TimeSpan.Zero : _sent.ElementAt(first - 1) + _window - _clock.GetUtcNow();
         }
 
         public Task<SeedanceTask> Poll(string id, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ namespace Seedance.Client.Tests.Waiting
             }
 
             var tasks = Enumerable.Range(0, count).Select(_ => api.Submit(TimeSpan.FromSeconds(2 + (4 * random.NextDouble())))).ToList();
-            var waiter = new TaskWaiter(api.Poll, api.TimeUntilSlot, time, model, new Random(7));
+            var waiter = new TaskWaiter(api.Poll, api, time, model, new Random(7));
             var completed = new List<SeedanceTask>();
 
             await time.RunAsync(waiter.WaitAsync(tasks, null, outcome => completed.Add(outcome.Task)));
@@ -51,7 +51,7 @@ namespace Seedance.Client.Tests.Waiting
             var fast = api.Submit(TimeSpan.FromSeconds(3));
             var order = new List<string>();
 
-            await time.RunAsync(new TaskWaiter(api.Poll, api.TimeUntilSlot, time, new CompletionTimeModel(), new Random(1))
+            await time.RunAsync(new TaskWaiter(api.Poll, api, time, new CompletionTimeModel(), new Random(1))
                 .WaitAsync(new[] { slow, fast }, null, outcome => order.Add(outcome.Task.Id)));
 
             Assert.Equal(new[] { fast.Id, slow.Id }, order);
@@ -66,7 +66,7 @@ namespace Seedance.Client.Tests.Waiting
             var bad = api.Submit(TimeSpan.FromSeconds(2), fails: true);
             var outcomes = new List<TaskWaitOutcome>();
 
-            await time.RunAsync(new TaskWaiter(api.Poll, api.TimeUntilSlot, time, new CompletionTimeModel(), new Random(1))
+            await time.RunAsync(new TaskWaiter(api.Poll, api, time, new CompletionTimeModel(), new Random(1))
                 .WaitAsync(new[] { ok, bad }, null, outcomes.Add));
 
             var failure = Assert.Single(outcomes, o => !o.IsCompleted).Error!;
@@ -87,7 +87,7 @@ namespace Seedance.Client.Tests.Waiting
             var stuck = new[] { api.Submit(TimeSpan.FromHours(1)), api.Submit(TimeSpan.FromHours(1)) };
             var outcomes = new List<TaskWaitOutcome>();
 
-            await time.RunAsync(new TaskWaiter(api.Poll, api.TimeUntilSlot, time, new CompletionTimeModel(), new Random(1))
+            await time.RunAsync(new TaskWaiter(api.Poll, api, time, new CompletionTimeModel(), new Random(1))
                 .WaitAsync(stuck.Append(quick), TimeSpan.FromSeconds(30), outcomes.Add));
 
             Assert.True(time.Elapsed >= TimeSpan.FromSeconds(30));
@@ -106,7 +106,7 @@ namespace Seedance.Client.Tests.Waiting
             var time = new VirtualTime();
             var polls = 0;
             var task = new SeedanceTask { Id = "sd2_a", CreatedAt = time.GetUtcNow() };
-            var waiter = new TaskWaiter((id, token) => { polls++; return Task.FromResult(task); }, () => TimeSpan.Zero, time, new CompletionTimeModel(), new Random(1));
+            var waiter = new TaskWaiter((id, token) => { polls++; return Task.FromResult(task); }, new SimulatedApi(time, 30, TimeSpan.FromSeconds(6)), time, new CompletionTimeModel(), new Random(1));
 
             // Ctrl+C during the first wait.
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => time.RunAsync(
@@ -127,11 +127,30 @@ namespace Seedance.Client.Tests.Waiting
             var api = new SimulatedApi(time, 2, TimeSpan.FromSeconds(10));
             var tasks = new[] { api.Submit(TimeSpan.FromSeconds(1)), api.Submit(TimeSpan.FromSeconds(1)) };
 
-            await time.RunAsync(new TaskWaiter(api.Poll, api.TimeUntilSlot, time, new CompletionTimeModel(), new Random(1))
+            await time.RunAsync(new TaskWaiter(api.Poll, api, time, new CompletionTimeModel(), new Random(1))
                 .WaitAsync(tasks, null, _ => { }));
 
             Assert.Equal(0, api.RateLimited);
             Assert.True(time.Elapsed >= TimeSpan.FromSeconds(10), $"polls before the window reopened: {time.Elapsed}");
+        }
+
+        [Theory]
+        [InlineData(20, 60)]
+        [InlineData(2, 6)]
+        public async Task A_cold_batch_of_20_spends_at_most_2_2_requests_per_task_and_finishes_at_the_bound(double shortest, double window)
+        {
+            // 20 submits leave 10 requests of the first window: guesses at ages 1 s, 1.5 s, 2.25 s… would spend them all.
+            var time = new VirtualTime();
+            var api = new SimulatedApi(time, 30, TimeSpan.FromSeconds(window));
+            var random = new Random(20);
+            var tasks = Enumerable.Range(0, 20).Select(_ => api.Submit(TimeSpan.FromSeconds(shortest + ((window - shortest) * random.NextDouble())))).ToList();
+
+            await time.RunAsync(new TaskWaiter(api.Poll, api, time, new CompletionTimeModel(), new Random(7)).WaitAsync(tasks, null, _ => { }));
+
+            var lowerBound = Max(api.LastFinish - VirtualTime.Epoch, api.RateBound(2 * tasks.Count));
+            Assert.True(api.Requests <= 20 * 2.2, $"{api.Requests} requests for 20 tasks");
+            Assert.True(time.Elapsed <= lowerBound + TimeSpan.FromSeconds(window / 100), $"makespan {time.Elapsed} against lower bound {lowerBound}");
+            Assert.Equal(0, api.RateLimited);
         }
 
         private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
