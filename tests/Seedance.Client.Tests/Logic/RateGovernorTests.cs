@@ -12,7 +12,10 @@ using Xunit;
 
 namespace Seedance.Client.Tests.Logic
 {
-    /// <summary>The governor on its own, with short windows and real time.</summary>
+    /// <summary>
+    /// The governor on its own, in fake time where a test moves the clock exactly as far as it needs; the two tests of
+    /// many callers at once (order, no window over the limit) keep short real windows, their threads being the point.
+    /// </summary>
     public sealed class RateGovernorTests
     {
         private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(400);
@@ -25,37 +28,40 @@ namespace Seedance.Client.Tests.Logic
         [Fact]
         public async Task Requests_within_the_limit_leave_at_once_and_the_next_waits_for_a_window_after_the_first_ended()
         {
-            var governor = new RateGovernor(3, Window, TimeProvider.System);
-            var first = await governor.AcquireAsync(null, AnyPause, CancellationToken.None);
-            first.Dispose();
-            var released = Stopwatch.StartNew();
+            var time = new FakeTimeProvider(Noon);
+            var governor = new RateGovernor(3, Window, time);
+            (await governor.AcquireAsync(null, AnyPause, CancellationToken.None)).Dispose();
+            time.Advance(TimeSpan.FromMilliseconds(100));
             (await governor.AcquireAsync(null, AnyPause, CancellationToken.None)).Dispose();
             (await governor.AcquireAsync(null, AnyPause, CancellationToken.None)).Dispose();
             Assert.Equal(0, governor.Available);
-            Assert.True(governor.TimeUntilNextSlot > TimeSpan.Zero);
+            Assert.Equal(Window - TimeSpan.FromMilliseconds(100), governor.TimeUntilNextSlot);
 
             TimeSpan? told = null;
-            (await governor.AcquireAsync(wait => told = wait, AnyPause, CancellationToken.None)).Dispose();
+            var fourth = governor.AcquireAsync(wait => told = wait, AnyPause, CancellationToken.None);
+            time.Advance(Window - TimeSpan.FromMilliseconds(101));
+            Assert.False(fourth.IsCompleted, "the fourth request left before a window had passed since the first ended");
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            (await fourth).Dispose();
 
-            Assert.True(released.Elapsed >= Window, $"the fourth request left {released.Elapsed} after the first ended");
-            Assert.NotNull(told);
-            Assert.True(told > TimeSpan.Zero && told <= Window);
+            Assert.Equal(Window - TimeSpan.FromMilliseconds(100), told);
         }
 
         [Fact]
         public async Task A_slot_in_flight_is_not_freed_until_its_attempt_ends()
         {
-            var governor = new RateGovernor(1, TimeSpan.FromMilliseconds(50), TimeProvider.System);
+            var time = new FakeTimeProvider(Noon);
+            var governor = new RateGovernor(1, TimeSpan.FromMilliseconds(50), time);
             var inFlight = await governor.AcquireAsync(null, AnyPause, CancellationToken.None);
             var next = governor.AcquireAsync(null, AnyPause, CancellationToken.None);
 
-            await Task.WhenAny(next, Task.Delay(TimeSpan.FromMilliseconds(300)));
-            Assert.False(next.IsCompleted);
-            var ended = Stopwatch.StartNew();
+            time.Advance(TimeSpan.FromSeconds(1));
+            Assert.False(next.IsCompleted, "granted while the slot was still in flight");
             inFlight.Dispose();
+            time.Advance(TimeSpan.FromMilliseconds(49));
+            Assert.False(next.IsCompleted, "granted less than a window after the slot ended");
+            time.Advance(TimeSpan.FromMilliseconds(1));
             (await next).Dispose();
-
-            Assert.True(ended.Elapsed >= TimeSpan.FromMilliseconds(45), $"granted {ended.Elapsed} after the slot ended");
         }
 
         [Fact]
@@ -113,7 +119,7 @@ namespace Seedance.Client.Tests.Logic
         [Fact]
         public async Task Cancelling_a_waiter_ends_its_wait_at_once_and_frees_its_place()
         {
-            var governor = new RateGovernor(1, TimeSpan.FromSeconds(30), TimeProvider.System);
+            var governor = new RateGovernor(1, TimeSpan.FromSeconds(30), new FakeTimeProvider(Noon));
             (await governor.AcquireAsync(null, AnyPause, CancellationToken.None)).Dispose();
             using var cancel = new CancellationTokenSource();
             var waiting = governor.AcquireAsync(null, AnyPause, cancel.Token);
@@ -122,21 +128,23 @@ namespace Seedance.Client.Tests.Logic
             cancel.Cancel();
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
-            Assert.True(behindTheWaiter > TimeSpan.FromSeconds(45), $"behind one waiter: {behindTheWaiter}");
-            Assert.True(governor.TimeUntilNextSlot <= TimeSpan.FromSeconds(30), $"after it left: {governor.TimeUntilNextSlot}");
+            Assert.Equal(TimeSpan.FromSeconds(60), behindTheWaiter);
+            Assert.Equal(TimeSpan.FromSeconds(30), governor.TimeUntilNextSlot);
         }
 
         [Fact]
         public async Task A_pause_holds_every_request_until_it_ends()
         {
-            var governor = new RateGovernor(10, TimeSpan.FromSeconds(1), TimeProvider.System);
-            var paused = Stopwatch.StartNew();
+            var time = new FakeTimeProvider(Noon);
+            var governor = new RateGovernor(10, TimeSpan.FromSeconds(1), time);
             governor.Pause(TimeSpan.FromMilliseconds(300));
             Assert.Equal(0, governor.Available);
 
-            (await governor.AcquireAsync(null, AnyPause, CancellationToken.None)).Dispose();
-
-            Assert.True(paused.Elapsed >= TimeSpan.FromMilliseconds(290), $"left {paused.Elapsed} after the pause began");
+            var waiting = governor.AcquireAsync(null, AnyPause, CancellationToken.None);
+            time.Advance(TimeSpan.FromMilliseconds(299));
+            Assert.False(waiting.IsCompleted, "left before the pause ended");
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            (await waiting).Dispose();
         }
 
         [Fact]
