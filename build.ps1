@@ -193,21 +193,25 @@ function Invoke-CleanTask {
 }
 
 function Enter-TestQueue {
-    # Test runs on one machine take turns: the suites wait on real servers and processes, and two runs at once on a
-    # small machine make each slower than both in turn (and time out what a lone run never does).
-    $path = Join-Path ([System.IO.Path]::GetTempPath()) 'seedance-test-run.lock'
+    # Test runs on one machine take turns, one per processor: the suites wait on real servers and processes, and more
+    # runs at once than processors make each slower than all in turn (and time out what a lone run never does).
+    $slots = [Math]::Max(1, [Environment]::ProcessorCount)
+    $folder = [System.IO.Path]::GetTempPath()
     $said = $false
     while ($true) {
-        try {
-            return [System.IO.File]::Open($path, 'OpenOrCreate', 'ReadWrite', 'None')
-        }
-        catch [System.IO.IOException] {
-            if (-not $said) {
-                Write-Host "Another Seedance test run is using this machine; this one starts when it ends ($path)."
-                $said = $true
+        foreach ($slot in 1..$slots) {
+            try {
+                return [System.IO.File]::Open((Join-Path $folder "seedance-test-run.$slot.lock"), 'OpenOrCreate', 'ReadWrite', 'None')
             }
-            Start-Sleep -Seconds 2
+            catch [System.IO.IOException] {
+                # That slot is taken; try the next.
+            }
         }
+        if (-not $said) {
+            Write-Host "$slots other Seedance test runs are using this machine; this one starts when one ends."
+            $said = $true
+        }
+        Start-Sleep -Seconds 2
     }
 }
 
