@@ -59,16 +59,22 @@ namespace Seedance.Commands
         protected override void OnEnd()
         {
             var session = SessionRegistry.Current;
+            var name = Name ?? session.SecretName;
+            var vault = Vault ?? session.SecretVault;
+            var target = SessionOnly ? "the Seedance API key of this session (in memory)" : $"the secret '{name}' in {SecretVault.VaultText(vault)}";
+
+            // Nobody should type a key that cannot be kept.
+            if (!SessionOnly && new SecretVault(this).CannotStore(name, vault) is { } cannotStore)
+            {
+                ThrowTerminatingError(SeedanceErrorRecord.From(cannotStore, target));
+            }
+
             var key = _key ?? AskForKey();
             if (key.Length == 0)
             {
                 ThrowTerminatingError(SeedanceErrorRecord.From(
                     new SeedanceException(SeedanceErrorCodes.InvalidParameter, "The API key is empty: nothing was stored."), nameof(ApiKey)));
             }
-
-            var name = Name ?? session.SecretName;
-            var vault = Vault ?? session.SecretVault;
-            var target = SessionOnly ? "the Seedance API key of this session (in memory)" : $"the secret '{name}' in {SecretVault.VaultText(vault)}";
             if (!ShouldProcess(target, "Store the Seedance API key"))
             {
                 return;

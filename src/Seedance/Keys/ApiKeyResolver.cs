@@ -47,6 +47,7 @@ namespace Seedance.Keys
             var why = vault.Outcome switch
             {
                 VaultReadOutcome.NotInstalled => $"{SecretVault.ModuleName} is not installed. {KeySources.InstallVaultHint}",
+                VaultReadOutcome.NotRegistered => vault.Detail,
                 VaultReadOutcome.Locked => $"the vault is locked and this session could not prompt for its password. {KeySources.UnlockHint}",
                 VaultReadOutcome.WrongKind => $"the secret is a {vault.Detail}, not a SecureString or string. Replace it with: Set-SeedanceApiKey.",
                 VaultReadOutcome.Failed => $"the vault failed: {vault.Detail}",

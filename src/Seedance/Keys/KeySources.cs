@@ -5,9 +5,18 @@ namespace Seedance.Keys
     {
         public const string EnvironmentVariable = "SEEDANCE_API_KEY";
 
+        public const string RegisterSecretStore =
+            "Register-SecretVault -Name SecretStore -ModuleName Microsoft.PowerShell.SecretStore -DefaultVault";
+
         public const string InstallVaultHint =
             "To keep a key across sessions: Install-Module Microsoft.PowerShell.SecretManagement, Microsoft.PowerShell.SecretStore; " +
-            "Register-SecretVault -Name SecretStore -ModuleName Microsoft.PowerShell.SecretStore -DefaultVault; then Set-SeedanceApiKey.";
+            RegisterSecretStore + "; then Set-SeedanceApiKey.";
+
+        public const string RegisterVaultHint =
+            "Register one once, for example the SecretStore (Install-Module Microsoft.PowerShell.SecretStore first): " +
+            RegisterSecretStore + "; then Set-SeedanceApiKey.";
+
+        public const string SessionOnlyHint = "Or keep the key for this session only with: Set-SeedanceApiKey -SessionOnly.";
 
         public const string UnlockHint =
             "Unlock it first (for SecretStore: Unlock-SecretStore -Password <SecureString>), or, for scheduled tasks and CI, " +

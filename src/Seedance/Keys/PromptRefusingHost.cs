@@ -5,9 +5,9 @@ using System.Management.Automation.Host;
 namespace Seedance.Keys
 {
     /// <summary>
-    /// The host that SecretManagement calls run under when nobody can answer a prompt: it passes writes through to the
-    /// session's host and turns every read or prompt (a locked SecretStore asking for its password) into an immediate
-    /// <see cref="HostException"/>, so an unattended job gets a clear error instead of waiting for input forever.
+    /// The host that SecretManagement calls run under when nobody can answer a prompt: it turns every read or prompt (a
+    /// locked SecretStore asking for its password) into an immediate <see cref="HostException"/>, so an unattended job
+    /// gets a clear error instead of waiting for input forever, and it drops the text that would lead in to that prompt.
     /// </summary>
     internal sealed class PromptRefusingHost : PSHost
     {

@@ -7,7 +7,11 @@ using System.Security;
 
 namespace Seedance.Keys
 {
-    /// <summary>The UI of <see cref="PromptRefusingHost"/>: writes go through, reads and prompts throw.</summary>
+    /// <summary>
+    /// The UI of <see cref="PromptRefusingHost"/>: reads and prompts throw; plain text is dropped, since what a vault writes
+    /// to the console is the lead-in to a prompt ("Enter password:") that nobody can answer here; the streams' lines
+    /// (errors, warnings, verbose, debug, progress) go through.
+    /// </summary>
     internal sealed class PromptRefusingHostUserInterface : PSHostUserInterface
     {
         /// <summary>The message of the exception a refused prompt throws; the key resolver recognises it.</summary>
@@ -33,15 +37,21 @@ namespace Seedance.Keys
 
         public override SecureString ReadLineAsSecureString() => throw Refused();
 
-        public override void Write(string value) => _inner?.Write(value);
+        public override void Write(string value)
+        {
+        }
 
-        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => _inner?.Write(foregroundColor, backgroundColor, value);
+        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value)
+        {
+        }
 
         public override void WriteDebugLine(string message) => _inner?.WriteDebugLine(message);
 
         public override void WriteErrorLine(string value) => _inner?.WriteErrorLine(value);
 
-        public override void WriteLine(string value) => _inner?.WriteLine(value);
+        public override void WriteLine(string value)
+        {
+        }
 
         public override void WriteProgress(long sourceId, ProgressRecord record) => _inner?.WriteProgress(sourceId, record);
 

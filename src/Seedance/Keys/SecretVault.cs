@@ -22,7 +22,7 @@ namespace Seedance.Keys
 
         public SecretVault(PSCmdlet cmdlet) => _cmdlet = cmdlet;
 
-        /// <summary>Reads the key; never throws for a missing module, secret or locked vault, it says which.</summary>
+        /// <summary>Reads the key; never throws for a missing module, vault or secret, or a locked vault, it says which.</summary>
         public VaultReadResult Read(string name, string? vault)
         {
             Collection<PSObject> output;
@@ -34,13 +34,17 @@ namespace Seedance.Keys
             {
                 return VaultReadResult.Not(VaultReadOutcome.NotInstalled);
             }
-            catch (RuntimeException e) when (e.ErrorRecord?.FullyQualifiedErrorId?.StartsWith(NotFoundErrorId, StringComparison.Ordinal) == true)
+            catch (RuntimeException e) when (IsLocked(e))
             {
-                return VaultReadResult.Not(VaultReadOutcome.Missing);
+                return VaultReadResult.Not(VaultReadOutcome.Locked);
             }
             catch (RuntimeException e)
             {
-                return IsLocked(e) ? VaultReadResult.Not(VaultReadOutcome.Locked) : VaultReadResult.Not(VaultReadOutcome.Failed, e.Message);
+                // Nothing found, or a failure: a vault that is not registered explains either best.
+                var notFound = e.ErrorRecord?.FullyQualifiedErrorId?.StartsWith(NotFoundErrorId, StringComparison.Ordinal) == true;
+                return RegistrationProblem(vault, storing: false) is { } problem
+                    ? VaultReadResult.Not(VaultReadOutcome.NotRegistered, problem)
+                    : VaultReadResult.Not(notFound ? VaultReadOutcome.Missing : VaultReadOutcome.Failed, notFound ? null : e.Message);
             }
 
             return output.Select(o => o?.BaseObject).FirstOrDefault(o => o is not null) switch
@@ -52,12 +56,34 @@ namespace Seedance.Keys
             };
         }
 
+        /// <summary>
+        /// Why the secret cannot be stored in <paramref name="vault"/> (null: the default vault), found before anyone is
+        /// asked for a key: SecretManagement is not installed, no vault is registered, none of that name, or none is the
+        /// default. Null when a vault is there to take it (it may still be locked).
+        /// </summary>
+        public SeedanceException? CannotStore(string name, string? vault)
+        {
+            string? problem;
+            try
+            {
+                problem = RegistrationProblem(vault, storing: true);
+            }
+            catch (CommandNotFoundException e)
+            {
+                return Failure(StoreAction(name, vault), e);
+            }
+
+            return problem is null
+                ? null
+                : new SeedanceException(SeedanceErrorCodes.SecretVaultError, $"Could not {StoreAction(name, vault)}: {problem} {KeySources.SessionOnlyHint}");
+        }
+
         /// <summary>Writes the key with Set-Secret (the default vault unless <paramref name="vault"/> is given).</summary>
         public void Write(string name, string? vault, SecureString key)
         {
             var parameters = Parameters(name, vault);
             parameters["SecureStringSecret"] = key;
-            Call("Set-Secret", parameters, $"store the secret '{name}' in {VaultText(vault)}");
+            Call("Set-Secret", parameters, StoreAction(name, vault));
         }
 
         /// <summary>
@@ -95,6 +121,44 @@ namespace Seedance.Keys
         /// <summary>How the messages name a vault.</summary>
         public static string VaultText(string? vault) => string.IsNullOrEmpty(vault) ? "the default vault" : $"the vault '{vault}'";
 
+        private static string StoreAction(string name, string? vault) => $"store the secret '{name}' in {VaultText(vault)}";
+
+        /// <summary>
+        /// What keeps <paramref name="vault"/> (null: the default vault, or for reading any vault) from holding the secret,
+        /// and the fix, in words; null when nothing does, or when SecretManagement could not say.
+        /// </summary>
+        private string? RegistrationProblem(string? vault, bool storing)
+        {
+            Collection<PSObject> infos;
+            try
+            {
+                infos = Invoke("Get-SecretVault", new Dictionary<string, object>());
+            }
+            catch (RuntimeException e) when (e is not CommandNotFoundException)
+            {
+                return null;
+            }
+
+            var registered = infos.Where(info => info is not null).ToList();
+            if (registered.Count == 0)
+            {
+                return "no vault is registered. " + KeySources.RegisterVaultHint;
+            }
+
+            var names = string.Join(", ", registered.Select(info => Property(info, "Name")).OrderBy(n => n, StringComparer.OrdinalIgnoreCase));
+            if (!string.IsNullOrEmpty(vault))
+            {
+                return registered.Any(info => string.Equals(Property(info, "Name"), vault, StringComparison.OrdinalIgnoreCase))
+                    ? null
+                    : $"no vault of that name is registered (registered: {names}). Register it with Register-SecretVault, or " +
+                      (storing ? "name a registered one with -Vault." : "point to a registered one with: Set-SeedanceConfiguration -SecretVault <vault>.");
+            }
+
+            return !storing || registered.Any(info => LanguagePrimitives.IsTrue(info.Properties["IsDefault"]?.Value))
+                ? null
+                : $"no vault is the default (registered: {names}). Name one with -Vault, or make one the default: Set-SecretVaultDefault -Name <vault>.";
+        }
+
         private void Call(string command, Dictionary<string, object> parameters, string action)
         {
             try
@@ -111,8 +175,7 @@ namespace Seedance.Keys
         {
             CommandNotFoundException => new SeedanceException(
                 SeedanceErrorCodes.SecretVaultError,
-                $"Could not {action}: {ModuleName} is not installed. {KeySources.InstallVaultHint} " +
-                "Or keep the key for this session only with: Set-SeedanceApiKey -SessionOnly.",
+                $"Could not {action}: {ModuleName} is not installed. {KeySources.InstallVaultHint} {KeySources.SessionOnlyHint}",
                 innerException: e),
             _ when IsLocked(e) => new SeedanceException(
                 SeedanceErrorCodes.SecretVaultError,
@@ -131,6 +194,10 @@ namespace Seedance.Keys
             }
 
             shell.AddParameter("ErrorAction", ActionPreference.Stop);
+
+            // SecretManagement warns on every call while no vault is registered; the errors built from what it returns say
+            // that, and the fix, instead of a raw warning that would show even under -WarningAction SilentlyContinue.
+            shell.AddParameter("WarningAction", ActionPreference.SilentlyContinue);
             var settings = new PSInvocationSettings();
             if (!HostInteraction.IsInteractive(_cmdlet.Host))
             {

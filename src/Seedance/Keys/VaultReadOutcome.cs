@@ -9,6 +9,9 @@ namespace Seedance.Keys
         /// <summary>Microsoft.PowerShell.SecretManagement is not installed.</summary>
         NotInstalled,
 
+        /// <summary>No vault is registered, or none of the name asked for.</summary>
+        NotRegistered,
+
         /// <summary>No secret of that name in the vault (or in any vault).</summary>
         Missing,
 

@@ -17,7 +17,7 @@ namespace Seedance.Keys
         /// <summary>The key, when <see cref="Outcome"/> is <see cref="VaultReadOutcome.Found"/>.</summary>
         public SecureString? Key { get; }
 
-        /// <summary>The type of a wrong-kind secret, or the vault's own message for a failure.</summary>
+        /// <summary>The type of a wrong-kind secret, the vault's own message for a failure, or what is not registered and the fix.</summary>
         public string? Detail { get; }
 
         public static VaultReadResult Found(SecureString key) => new(VaultReadOutcome.Found, key, null);

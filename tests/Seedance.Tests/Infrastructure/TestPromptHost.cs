@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
@@ -12,7 +13,7 @@ namespace Seedance.Tests.Infrastructure
     /// <summary>
     /// A host that either never answers a prompt, like a console reading redirected input that never comes (a module
     /// that lets a prompt reach it hangs; disposing releases it), or types one answer into every hidden-input prompt.
-    /// It counts the prompts it received.
+    /// It counts the prompts it received and keeps the text written to it.
     /// </summary>
     public sealed class TestPromptHost : PSHost, IDisposable
     {
@@ -31,6 +32,9 @@ namespace Seedance.Tests.Infrastructure
         public static TestPromptHost Typing(string name, SecureString answer) => new(name, answer);
 
         public int PromptsReceived => _ui.PromptsReceived;
+
+        /// <summary>The text written to the console (Write and WriteLine), in order.</summary>
+        public ConcurrentQueue<string> Written => _ui.Written;
 
         public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
 
@@ -73,6 +77,8 @@ namespace Seedance.Tests.Infrastructure
             public PromptUserInterface(SecureString? answer) => _answer = answer;
 
             public int PromptsReceived => Volatile.Read(ref _prompts);
+
+            public ConcurrentQueue<string> Written { get; } = new();
 
             public override PSHostRawUserInterface? RawUI => null;
 
@@ -125,13 +131,9 @@ namespace Seedance.Tests.Infrastructure
                 return new SecureString();
             }
 
-            public override void Write(string value)
-            {
-            }
+            public override void Write(string value) => Written.Enqueue(value);
 
-            public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value)
-            {
-            }
+            public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Written.Enqueue(value);
 
             public override void WriteDebugLine(string message)
             {
@@ -141,9 +143,7 @@ namespace Seedance.Tests.Infrastructure
             {
             }
 
-            public override void WriteLine(string value)
-            {
-            }
+            public override void WriteLine(string value) => Written.Enqueue(value);
 
             public override void WriteProgress(long sourceId, ProgressRecord record)
             {

@@ -142,6 +142,37 @@ namespace Seedance.Tests.Keys
             Assert.Contains("the SecretManagement secret 'Seedance' in the default vault: no such secret", message, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public async Task No_vault_registered_gives_the_no_key_error_that_says_so_without_SecretManagement_warnings()
+        {
+            await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiKey = Right });
+            using var environment = new EnvironmentVariableScope("SEEDANCE_API_KEY", null);
+            using var session = new PowerShellSession();
+            TestVault.Import(session);
+            session.Run("Clear-TestSecretStore; Set-SeedanceConfiguration -BaseUri $Uri", new Dictionary<string, object?> { ["Uri"] = sandbox.BaseUri }).ShouldSucceed();
+
+            var result = session.Run(Probe);
+
+            var message = AssertKeyNotFound(result, sandbox);
+            Assert.Contains("the SecretManagement secret 'Seedance' in the default vault: no vault is registered", message, StringComparison.Ordinal);
+            Assert.Contains("Register-SecretVault -Name SecretStore -ModuleName Microsoft.PowerShell.SecretStore -DefaultVault", message, StringComparison.Ordinal);
+            Assert.Empty(result.Warnings);
+        }
+
+        [Fact]
+        public async Task A_secret_vault_that_is_not_registered_gives_the_no_key_error_that_says_so()
+        {
+            await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiKey = Right });
+            using var environment = new EnvironmentVariableScope("SEEDANCE_API_KEY", null);
+            using var session = ConfiguredSession(sandbox);
+            session.Run("Set-SeedanceConfiguration -SecretVault Elsewhere").ShouldSucceed();
+
+            var message = AssertKeyNotFound(session.Run(Probe), sandbox);
+
+            Assert.Contains("in the vault 'Elsewhere': no vault of that name is registered (registered: TestStore)", message, StringComparison.Ordinal);
+            Assert.Contains("Set-SeedanceConfiguration -SecretVault", message, StringComparison.Ordinal);
+        }
+
         [Theory]
         [InlineData("@{ Locked = $true; Interaction = 'Prompt'; Password = 'pw' }")]
         [InlineData("@{ Locked = $true; Interaction = 'None'; Password = 'pw' }")]
@@ -171,6 +202,9 @@ namespace Seedance.Tests.Keys
 
             AssertKeyNotFound(result, sandbox);
             Assert.Equal(0, host.PromptsReceived);
+
+            // The vault's "Enter password:" would introduce a prompt nobody can answer: it is not shown either.
+            Assert.Empty(host.Written);
         }
 
         [Theory]

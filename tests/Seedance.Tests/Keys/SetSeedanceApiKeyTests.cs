@@ -11,6 +11,7 @@ namespace Seedance.Tests.Keys
     public sealed class SetSeedanceApiKeyTests
     {
         private const string Key = "sk_test_set_key_0123456789";
+        private const string RegisterSecretStore = "Register-SecretVault -Name SecretStore -ModuleName Microsoft.PowerShell.SecretStore -DefaultVault";
 
         [Fact]
         public void Set_stores_the_key_in_the_default_vault_where_a_new_session_reads_it()
@@ -107,6 +108,72 @@ namespace Seedance.Tests.Keys
             var error = Assert.Single(result.Errors);
             Assert.StartsWith("Seedance.SecretVaultError", error.FullyQualifiedErrorId, StringComparison.Ordinal);
             Assert.Contains("Microsoft.PowerShell.SecretManagement is not installed", error.Exception.Message, StringComparison.Ordinal);
+            Assert.Contains("Set-SeedanceApiKey -SessionOnly", error.Exception.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Set_without_SecretManagement_fails_before_asking_for_the_key()
+        {
+            using var host = TestPromptHost.Typing("TestConsole", SeedanceSessions.Secure(Key));
+            using var session = new PowerShellSession(host);
+
+            var error = Assert.Single(session.Run("Set-SeedanceApiKey").Errors);
+
+            Assert.Equal(0, host.PromptsReceived);
+            Assert.StartsWith("Seedance.SecretVaultError", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("Microsoft.PowerShell.SecretManagement is not installed", error.Exception.Message, StringComparison.Ordinal);
+            Assert.Contains(RegisterSecretStore, error.Exception.Message, StringComparison.Ordinal);
+            Assert.Contains("Set-SeedanceApiKey -SessionOnly", error.Exception.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Set_with_no_vault_registered_fails_before_asking_for_the_key_and_says_how_to_register_one()
+        {
+            using var host = TestPromptHost.Typing("TestConsole", SeedanceSessions.Secure(Key));
+            using var session = new PowerShellSession(host);
+            TestVault.Import(session);
+            session.Run("Clear-TestSecretStore").ShouldSucceed();
+
+            var result = session.Run("Set-SeedanceApiKey");
+
+            Assert.Equal(0, host.PromptsReceived);
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("Seedance.SecretVaultError", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("no vault is registered", error.Exception.Message, StringComparison.Ordinal);
+            Assert.Contains(RegisterSecretStore, error.Exception.Message, StringComparison.Ordinal);
+            Assert.Contains("Set-SeedanceApiKey -SessionOnly", error.Exception.Message, StringComparison.Ordinal);
+            Assert.Empty(result.Warnings);
+        }
+
+        [Fact]
+        public void Set_with_no_default_vault_fails_before_asking_for_the_key_and_says_how_to_choose_one()
+        {
+            using var host = TestPromptHost.Typing("TestConsole", SeedanceSessions.Secure(Key));
+            using var session = new PowerShellSession(host);
+            TestVault.ImportEmpty(session);
+            session.Run("Register-SecretVault -Name Other -ModuleName TestStore; Set-SecretVaultDefault -ClearDefault").ShouldSucceed();
+
+            var error = Assert.Single(session.Run("Set-SeedanceApiKey").Errors);
+
+            Assert.Equal(0, host.PromptsReceived);
+            Assert.Contains("no vault is the default (registered: Other, TestStore)", error.Exception.Message, StringComparison.Ordinal);
+            Assert.Contains("-Vault", error.Exception.Message, StringComparison.Ordinal);
+            Assert.Contains("Set-SecretVaultDefault", error.Exception.Message, StringComparison.Ordinal);
+            Assert.Contains("Set-SeedanceApiKey -SessionOnly", error.Exception.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Set_into_a_vault_that_is_not_registered_fails_before_asking_for_the_key()
+        {
+            using var host = TestPromptHost.Typing("TestConsole", SeedanceSessions.Secure(Key));
+            using var session = new PowerShellSession(host);
+            TestVault.ImportEmpty(session);
+
+            var error = Assert.Single(session.Run("Set-SeedanceApiKey -Vault Elsewhere").Errors);
+
+            Assert.Equal(0, host.PromptsReceived);
+            Assert.Contains("the vault 'Elsewhere': no vault of that name is registered (registered: TestStore)", error.Exception.Message, StringComparison.Ordinal);
+            Assert.Contains("Register-SecretVault", error.Exception.Message, StringComparison.Ordinal);
             Assert.Contains("Set-SeedanceApiKey -SessionOnly", error.Exception.Message, StringComparison.Ordinal);
         }
 

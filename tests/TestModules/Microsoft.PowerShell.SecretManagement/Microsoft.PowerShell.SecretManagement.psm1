@@ -45,6 +45,14 @@ function Get-VaultOrThrow {
     $vault
 }
 
+function Write-NoVaultWarning {
+    # What the real module warns on each secret command while no vault is registered.
+    param([System.Management.Automation.PSCmdlet] $Cmdlet)
+    if ((Get-StoreState).Vaults.Count -eq 0) {
+        $Cmdlet.WriteWarning("`n        There are currently no extension vaults registered.`n        At least one vault must be registered before SecretManagement can add or retrieve secrets.`n        You can download SecretManagement extension vault modules from PowerShellGallery.`n        https://aka.ms/SecretManagementVaults`n        ")
+    }
+}
+
 function Get-SearchOrder {
     param([string] $Vault, [System.Management.Automation.PSCmdlet] $Cmdlet, [string] $ErrorId)
     if ($Vault) { return , @(Get-VaultOrThrow -Name $Vault -Cmdlet $Cmdlet -ErrorId $ErrorId) }
@@ -200,6 +208,7 @@ function Get-Secret {
     process {
         $state = Get-StoreState
         $state.GetSecretCalls = $state.GetSecretCalls + 1
+        Write-NoVaultWarning -Cmdlet $PSCmdlet
         if ($PSCmdlet.ParameterSetName -eq 'InfoParameterSet') {
             $Name = $InputObject.Name
             $Vault = $InputObject.VaultName
@@ -240,6 +249,7 @@ function Get-SecretInfo {
         [Parameter(Position = 0)] [string] $Name = '*',
         [Parameter(Position = 1)] [string] $Vault
     )
+    Write-NoVaultWarning -Cmdlet $PSCmdlet
     foreach ($entry in (Get-SearchOrder -Vault $Vault -Cmdlet $PSCmdlet -ErrorId 'GetSecretInfoVaultNotFound')) {
         try {
             Assert-Unlocked $entry
@@ -281,6 +291,7 @@ function Set-Secret {
         [switch] $NoClobber
     )
     process {
+        Write-NoVaultWarning -Cmdlet $PSCmdlet
         if (-not $Vault) { $Vault = (Get-StoreState).Default }
         if (-not $Vault) {
             $PSCmdlet.ThrowTerminatingError([System.Management.Automation.ErrorRecord]::new(
