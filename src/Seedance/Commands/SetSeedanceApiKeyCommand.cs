@@ -66,7 +66,7 @@ namespace Seedance.Commands
             // Nobody should type a key that cannot be kept.
             if (!SessionOnly && new SecretVault(this).CannotStore(name, vault) is { } cannotStore)
             {
-                ThrowTerminatingError(SeedanceErrorRecord.From(cannotStore, target));
+                throw cannotStore;
             }
 
             var key = _key ?? AskForKey();
@@ -75,6 +75,7 @@ namespace Seedance.Commands
                 ThrowTerminatingError(SeedanceErrorRecord.From(
                     new SeedanceException(SeedanceErrorCodes.InvalidParameter, "The API key is empty: nothing was stored."), nameof(ApiKey)));
             }
+
             if (!ShouldProcess(target, "Store the Seedance API key"))
             {
                 return;
