@@ -1,32 +1,47 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Seedance.Sandbox.Faults;
 
 namespace Seedance.Sandbox
 {
     /// <summary>
     /// Faults waiting for the next requests, first in first out. Each fault hits the next <c>count</c> requests of its
-    /// endpoint; <see cref="SandboxFaultKind.CutDownload"/> always aims at downloads. <see cref="InjectRandomly"/> adds
+    /// endpoint; the download faults (cut, stall, drip) always aim at downloads. <see cref="InjectRandomly"/> adds
     /// seeded random faults to requests that find nothing queued (soak tests).
     /// </summary>
     public sealed class SandboxFaults
     {
+        /// <summary>What <see cref="InjectRandomly"/> draws from when it is given no kinds.</summary>
+        private static readonly SandboxFaultKind[] ClassicKinds =
+        {
+            SandboxFaultKind.ServiceBusy503, SandboxFaultKind.InternalErrorBeforeCreate500, SandboxFaultKind.InternalErrorAfterCreate500,
+            SandboxFaultKind.DropConnectionBeforeCreate, SandboxFaultKind.DropConnectionAfterCreate, SandboxFaultKind.Slow,
+            SandboxFaultKind.CutDownload,
+        };
+
         private static readonly SandboxFaultKind[] SubmitKinds =
         {
             SandboxFaultKind.ServiceBusy503, SandboxFaultKind.InternalErrorBeforeCreate500, SandboxFaultKind.InternalErrorAfterCreate500,
             SandboxFaultKind.DropConnectionBeforeCreate, SandboxFaultKind.DropConnectionAfterCreate, SandboxFaultKind.Slow,
+            SandboxFaultKind.Redirect307, SandboxFaultKind.Redirect302, SandboxFaultKind.OversizedBody,
         };
 
         private static readonly SandboxFaultKind[] TaskKinds =
         {
             SandboxFaultKind.ServiceBusy503, SandboxFaultKind.InternalErrorBeforeCreate500, SandboxFaultKind.DropConnectionBeforeCreate, SandboxFaultKind.Slow,
+            SandboxFaultKind.Redirect307, SandboxFaultKind.Redirect302, SandboxFaultKind.OversizedBody,
         };
 
         private static readonly SandboxFaultKind[] DownloadKinds =
         {
             SandboxFaultKind.ServiceBusy503, SandboxFaultKind.DropConnectionBeforeCreate, SandboxFaultKind.Slow, SandboxFaultKind.CutDownload,
+            SandboxFaultKind.StallDownload,
         };
+
+        /// <summary>The default size of an <see cref="SandboxFaultKind.OversizedBody"/> answer's padding: 64 MiB.</summary>
+        private const long DefaultBodyBytes = 64L * 1024 * 1024;
 
         private readonly object _sync = new();
         private readonly List<QueuedFault> _queue = new();
@@ -35,6 +50,7 @@ namespace Seedance.Sandbox
         private double _rate;
         private TimeSpan _randomDelay;
         private long _randomAfterBytes;
+        private SandboxFaultKind[][] _randomKinds = { SubmitKinds, TaskKinds, DownloadKinds };
 
         /// <summary>How many faulted requests are still to come.</summary>
         public int Pending
@@ -51,28 +67,41 @@ namespace Seedance.Sandbox
         /// <summary>Queues a fault for the next <paramref name="count"/> requests of <paramref name="endpoint"/>.</summary>
         /// <param name="kind">What happens to those requests.</param>
         /// <param name="count">How many requests it hits.</param>
-        /// <param name="endpoint">Which endpoint's requests.</param>
-        /// <param name="delay">For <see cref="SandboxFaultKind.Slow"/>: how long to wait before answering (default 1 s).</param>
-        /// <param name="afterBytes">For <see cref="SandboxFaultKind.CutDownload"/>: body bytes sent before the cut (default 0).</param>
+        /// <param name="endpoint">Which endpoint's requests (download faults always aim at downloads).</param>
+        /// <param name="delay">
+        /// For <see cref="SandboxFaultKind.Slow"/>: how long to wait before answering; <see cref="SandboxFaultKind.DripDownload"/>:
+        /// the wait between bytes (both 1 s by default); <see cref="SandboxFaultKind.StallDownload"/>: how long to hold before
+        /// cutting the connection (by default until the client hangs up or the sandbox stops).
+        /// </param>
+        /// <param name="afterBytes">For download faults: body bytes sent before the cut, stall or drip (default 0).</param>
         /// <param name="retryAfterSeconds">For <see cref="SandboxFaultKind.RateLimited429"/>: the <c>Retry-After</c> value (default 1).</param>
-        public void Enqueue(SandboxFaultKind kind, int count = 1, SandboxEndpoint endpoint = SandboxEndpoint.Submit, TimeSpan? delay = null, long? afterBytes = null, int? retryAfterSeconds = null)
+        /// <param name="bodyBytes">For <see cref="SandboxFaultKind.OversizedBody"/>: bytes of whitespace before the answer (default 64 MiB).</param>
+        /// <param name="location">For redirects: the <c>Location</c> (default: the same path and query on <see cref="SandboxHost.ElsewhereUri"/>).</param>
+        public void Enqueue(SandboxFaultKind kind, int count = 1, SandboxEndpoint endpoint = SandboxEndpoint.Submit, TimeSpan? delay = null, long? afterBytes = null, int? retryAfterSeconds = null, long? bodyBytes = null, Uri? location = null)
         {
             if (count < 1)
             {
                 throw new ArgumentOutOfRangeException(nameof(count), count, "A fault hits at least one request.");
             }
 
-            if (delay < TimeSpan.Zero || afterBytes < 0 || retryAfterSeconds < 0)
+            if (delay < TimeSpan.Zero || afterBytes < 0 || retryAfterSeconds < 0 || bodyBytes < 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(kind), "Delays, byte counts and Retry-After cannot be negative.");
             }
 
+            if (location is { IsAbsoluteUri: false })
+            {
+                throw new ArgumentException("A redirect location is an absolute URI.", nameof(location));
+            }
+
             var fault = new InjectedFault(
                 kind,
-                kind == SandboxFaultKind.CutDownload ? SandboxEndpoint.Download : endpoint,
-                delay ?? TimeSpan.FromSeconds(1),
+                InjectedFault.AimsAtDownloads(kind) ? SandboxEndpoint.Download : endpoint,
+                delay ?? (kind == SandboxFaultKind.StallDownload ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(1)),
                 afterBytes ?? 0,
-                retryAfterSeconds ?? 1);
+                retryAfterSeconds ?? 1,
+                bodyBytes ?? DefaultBodyBytes,
+                location);
             lock (_sync)
             {
                 _queue.Add(new QueuedFault(fault, count));
@@ -81,21 +110,30 @@ namespace Seedance.Sandbox
 
         /// <summary>
         /// From now on, each request that finds no queued fault gets one with probability <paramref name="rate"/>, drawn
-        /// uniformly (seeded) from the kinds that make sense for its endpoint: submits get 503, 500 or a drop before or
-        /// after create, or slow; task reads 503, 500 before, a drop or slow; downloads 503, a drop, slow or a cut. Never
-        /// 429: those stay the rate limit's own. A rate of 0 turns it off.
+        /// uniformly (seeded) from the kinds that make sense for its endpoint. By default: submits get 503, 500 or a drop
+        /// before or after create, or slow; task reads 503, 500 before, a drop or slow; downloads 503, a drop, slow or a cut.
+        /// <paramref name="kinds"/> names other kinds to draw from (each only where it makes sense: redirects and oversized
+        /// bodies on API calls, stalls on downloads). Never 429: those stay the rate limit's own. A rate of 0 turns it off.
         /// </summary>
         /// <param name="rate">The share of requests hit, from 0 to 1.</param>
         /// <param name="seed">The seed of the draw, so a run can be repeated.</param>
         /// <param name="delay">How long a <see cref="SandboxFaultKind.Slow"/> fault waits.</param>
-        /// <param name="afterBytes">Body bytes a <see cref="SandboxFaultKind.CutDownload"/> sends before the cut.</param>
-        public void InjectRandomly(double rate, int seed, TimeSpan delay, long afterBytes)
+        /// <param name="afterBytes">Body bytes a download fault sends before the cut or stall.</param>
+        /// <param name="kinds">The kinds to draw from; null for the default ones.</param>
+        public void InjectRandomly(double rate, int seed, TimeSpan delay, long afterBytes, IReadOnlyCollection<SandboxFaultKind>? kinds = null)
         {
             if (rate is < 0 or > 1 || delay < TimeSpan.Zero || afterBytes < 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(rate), "The rate is between 0 and 1; delays and byte counts cannot be negative.");
             }
 
+            var chosen = kinds ?? ClassicKinds;
+            if (chosen.Contains(SandboxFaultKind.RateLimited429))
+            {
+                throw new ArgumentException("Random faults never send 429: every 429 is the rate limit's own.", nameof(kinds));
+            }
+
+            var byEndpoint = new[] { SubmitKinds, TaskKinds, DownloadKinds }.Select(all => all.Where(chosen.Contains).ToArray()).ToArray();
             lock (_sync)
             {
 #pragma warning disable CA5394 // A seeded draw of test faults, not security.
@@ -104,6 +142,7 @@ namespace Seedance.Sandbox
                 _rate = rate;
                 _randomDelay = delay;
                 _randomAfterBytes = afterBytes;
+                _randomKinds = byEndpoint;
             }
         }
 
@@ -157,16 +196,22 @@ namespace Seedance.Sandbox
                 return null;
             }
 
-            var kinds = endpoint switch
+            var kinds = _randomKinds[endpoint switch
             {
-                SandboxEndpoint.Submit => SubmitKinds,
-                SandboxEndpoint.Task => TaskKinds,
-                _ => DownloadKinds,
-            };
+                SandboxEndpoint.Submit => 0,
+                SandboxEndpoint.Task => 1,
+                _ => 2,
+            }];
+            if (kinds.Length == 0)
+            {
+                return null;
+            }
+
             var kind = kinds[_random.Next(kinds.Length)];
 #pragma warning restore CA5394
             _injected[kind] = _injected.TryGetValue(kind, out var count) ? count + 1 : 1;
-            return new InjectedFault(kind, endpoint, _randomDelay, _randomAfterBytes, 1);
+            var hold = kind == SandboxFaultKind.StallDownload ? Timeout.InfiniteTimeSpan : _randomDelay;
+            return new InjectedFault(kind, endpoint, hold, _randomAfterBytes, 1, DefaultBodyBytes, null);
         }
 
         private sealed class QueuedFault

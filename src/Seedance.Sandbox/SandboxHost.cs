@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Seedance.Sandbox.Api;
@@ -34,6 +35,15 @@ namespace Seedance.Sandbox
         /// <summary>Where the sandbox listens, for example <c>http://127.0.0.1:5080/</c>.</summary>
         public Uri BaseUri => _state.BaseUri;
 
+        /// <summary>
+        /// The sandbox's other port, for example <c>http://127.0.0.1:5081/</c>: another host to a client, where redirect
+        /// faults point by default. It answers anything with a task nobody paid for.
+        /// </summary>
+        public Uri ElsewhereUri => _state.ElsewhereUri;
+
+        /// <summary>Every request that reached <see cref="ElsewhereUri"/>, oldest first.</summary>
+        public IReadOnlyList<ElsewhereRequest> ElsewhereLog => _state.ElsewhereLog;
+
         /// <summary>The options it started with.</summary>
         public SandboxOptions Options => _state.Options;
 
@@ -51,7 +61,13 @@ namespace Seedance.Sandbox
             var stopping = new CancellationTokenSource();
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+            ListenOptions? api = null;
+            ListenOptions? elsewhere = null;
+            builder.WebHost.UseKestrel(kestrel =>
+            {
+                kestrel.Listen(IPAddress.Loopback, options.Port, listen => api = listen);
+                kestrel.Listen(IPAddress.Loopback, 0, listen => elsewhere = listen);
+            });
             var app = builder.Build();
             var router = new SandboxRouter(state, stopping.Token);
             app.Run(router.HandleAsync);
@@ -67,8 +83,9 @@ namespace Seedance.Sandbox
                 throw;
             }
 
-            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            state.BaseUri = new Uri(address.TrimEnd('/') + "/");
+            // Kestrel writes the port it bound back into each endpoint's options.
+            state.BaseUri = new Uri(FormattableString.Invariant($"http://127.0.0.1:{api!.IPEndPoint!.Port}/"));
+            state.ElsewhereUri = new Uri(FormattableString.Invariant($"http://127.0.0.1:{elsewhere!.IPEndPoint!.Port}/"));
             return new SandboxHost(app, state, stopping);
         }
 

@@ -10,5 +10,18 @@ namespace Seedance.Sandbox
     /// <param name="BodySha256">Lower-case hex SHA-256 of the request body, if it had one.</param>
     /// <param name="Account">The name of the account the key belongs to, if it was known.</param>
     /// <param name="At">When the request arrived.</param>
-    public sealed record SandboxRequest(string Method, string Path, int Status, string? IdempotencyKey, string? BodySha256, string? Account, DateTimeOffset At);
+    public sealed record SandboxRequest(string Method, string Path, int Status, string? IdempotencyKey, string? BodySha256, string? Account, DateTimeOffset At)
+    {
+        /// <summary>The injected fault that hit the request, if one did.</summary>
+        public SandboxFaultKind? Fault { get; init; }
+
+        /// <summary>How long the sandbox spent on it, from arrival to the last byte sent, the drop, or the hang-up.</summary>
+        public TimeSpan Duration { get; init; }
+
+        /// <summary>
+        /// True when the sandbox saw the client close the connection before the answer was complete: always during a stall
+        /// or a drip, where it waits on the client; a client that stops reading a long body may be seen only too late.
+        /// </summary>
+        public bool HungUp { get; init; }
+    }
 }

@@ -16,6 +16,7 @@ namespace Seedance.Sandbox
         private readonly List<SandboxAccount> _accounts = new();
         private readonly Dictionary<string, SandboxTask> _tasks = new(StringComparer.Ordinal);
         private readonly List<SandboxRequest> _log = new();
+        private readonly List<ElsewhereRequest> _elsewhere = new();
 
         public SandboxState(SandboxOptions options, TimeProvider time)
         {
@@ -35,6 +36,20 @@ namespace Seedance.Sandbox
         public ResultSigner Signer { get; } = new();
 
         public Uri BaseUri { get; set; } = new("http://127.0.0.1/");
+
+        /// <summary>The sandbox's other port, where redirect faults point by default: another host to the client.</summary>
+        public Uri ElsewhereUri { get; set; } = new("http://127.0.0.1/");
+
+        public IReadOnlyList<ElsewhereRequest> ElsewhereLog
+        {
+            get
+            {
+                lock (Sync)
+                {
+                    return _elsewhere.ToList();
+                }
+            }
+        }
 
         public IReadOnlyList<SandboxRequest> Log
         {
@@ -149,6 +164,14 @@ namespace Seedance.Sandbox
             lock (Sync)
             {
                 _log.Add(request);
+            }
+        }
+
+        public void RecordElsewhere(ElsewhereRequest request)
+        {
+            lock (Sync)
+            {
+                _elsewhere.Add(request);
             }
         }
 

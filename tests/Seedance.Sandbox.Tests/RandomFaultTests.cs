@@ -82,5 +82,27 @@ namespace Seedance.Sandbox.Tests
             await SandboxApi.AssertErrorAsync(response, 404, "not_found");
             Assert.Empty(sandbox.Host.Faults.RandomlyInjected);
         }
+
+        [Fact]
+        public async Task Random_injection_draws_the_named_kinds_only_where_they_make_sense()
+        {
+            await using var sandbox = await TestSandbox.StartAsync(o => o.RateLimitRequests = 1000);
+            var (_, output) = await DownloadTests.CompletedAsync(sandbox);
+            sandbox.Host.Faults.InjectRandomly(1, seed: 5, TimeSpan.Zero, afterBytes: 0, new[] { SandboxFaultKind.Redirect307, SandboxFaultKind.StallDownload });
+            using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+            using var http = new HttpClient(handler);
+
+            using var read = await http.GetAsync(sandbox.Api.Url("api/v1/tasks/sd2_none"));
+            using (var download = await http.GetAsync(output.GetProperty("video_url").GetString(), HttpCompletionOption.ResponseHeadersRead))
+            {
+                Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.TemporaryRedirect, read.StatusCode);
+            var injected = sandbox.Host.Faults.RandomlyInjected;
+            Assert.Equal(1, injected[SandboxFaultKind.Redirect307]);
+            Assert.Equal(1, injected[SandboxFaultKind.StallDownload]);
+            Assert.Throws<ArgumentException>(() => sandbox.Host.Faults.InjectRandomly(1, seed: 5, TimeSpan.Zero, 0, new[] { SandboxFaultKind.RateLimited429 }));
+        }
     }
 }

@@ -31,8 +31,15 @@ namespace Seedance.Sandbox.Admin
             {
                 var body = (HttpMethods.IsGet(method), path) switch
                 {
-                    (true, "/_sandbox/health") => JsonResponses.Build(w => { w.WriteStartObject(); w.WriteString("status", "ok"); w.WriteEndObject(); }),
+                    (true, "/_sandbox/health") => JsonResponses.Build(w =>
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("status", "ok");
+                        w.WriteString("elsewhere", _state.ElsewhereUri.AbsoluteUri);
+                        w.WriteEndObject();
+                    }),
                     (true, "/_sandbox/log") => JsonResponses.Build(WriteLog),
+                    (true, "/_sandbox/elsewhere") => JsonResponses.Build(WriteElsewhere),
                     (true, "/_sandbox/accounts") => JsonResponses.Build(w => WriteAccounts(w)),
                     (true, "/_sandbox/faults") => PendingFaults(),
                     (false, "/_sandbox/accounts") when HttpMethods.IsPost(method) => await AddAccountAsync(context).ConfigureAwait(false),
@@ -66,6 +73,27 @@ namespace Seedance.Sandbox.Admin
                 w.WriteString("idempotency_key", entry.IdempotencyKey);
                 w.WriteString("body_sha256", entry.BodySha256);
                 w.WriteString("account", entry.Account);
+                w.WriteString("at", JsonResponses.Timestamp(entry.At));
+                w.WriteString("fault", entry.Fault?.ToString());
+                w.WriteNumber("duration_ms", Math.Round(entry.Duration.TotalMilliseconds));
+                w.WriteBoolean("hung_up", entry.HungUp);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        private void WriteElsewhere(Utf8JsonWriter w)
+        {
+            w.WriteStartArray();
+            foreach (var entry in _state.ElsewhereLog)
+            {
+                w.WriteStartObject();
+                w.WriteString("method", entry.Method);
+                w.WriteString("path", entry.PathAndQuery);
+                w.WriteBoolean("authorization_sent", entry.AuthorizationSent);
+                w.WriteString("idempotency_key", entry.IdempotencyKey);
+                w.WriteString("body_sha256", entry.BodySha256);
                 w.WriteString("at", JsonResponses.Timestamp(entry.At));
                 w.WriteEndObject();
             }
@@ -142,7 +170,7 @@ namespace Seedance.Sandbox.Admin
 
         /// <summary>
         /// <c>{ "kind": "ServiceBusy503", "count": 1, "endpoint": "Submit", "delay_seconds": 1.5, "after_bytes": 1000,
-        /// "retry_after_seconds": 2 }</c>; only <c>kind</c> is required.
+        /// "retry_after_seconds": 2, "body_bytes": 67108864, "location": "http://…" }</c>; only <c>kind</c> is required.
         /// </summary>
         private async Task<byte[]> AddFaultAsync(HttpContext context)
         {
@@ -154,7 +182,9 @@ namespace Seedance.Sandbox.Admin
             TimeSpan? delay = root.TryGetProperty("delay_seconds", out var d) ? TimeSpan.FromSeconds(d.GetDouble()) : null;
             long? afterBytes = root.TryGetProperty("after_bytes", out var a) ? a.GetInt64() : null;
             int? retryAfter = root.TryGetProperty("retry_after_seconds", out var r) ? r.GetInt32() : null;
-            _state.Faults.Enqueue(kind, count, endpoint, delay, afterBytes, retryAfter);
+            long? bodyBytes = root.TryGetProperty("body_bytes", out var b) ? b.GetInt64() : null;
+            var location = root.TryGetProperty("location", out var l) ? new Uri(l.GetString() ?? string.Empty, UriKind.RelativeOrAbsolute) : null;
+            _state.Faults.Enqueue(kind, count, endpoint, delay, afterBytes, retryAfter, bodyBytes, location);
             return PendingFaults();
         }
 

@@ -34,7 +34,8 @@ namespace Seedance.Sandbox.Api
             var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
             trace.BodySha256 = Convert.ToHexStringLower(SHA256.HashData(body));
             var fault = _state.Faults.TryTake(SandboxEndpoint.Submit);
-            if (await FaultActions.StrikeBeforeAsync(context, trace, fault).ConfigureAwait(false))
+            trace.Fault = fault?.Kind;
+            if (await FaultActions.StrikeBeforeAsync(context, trace, fault, _state.ElsewhereUri).ConfigureAwait(false))
             {
                 return;
             }
@@ -49,16 +50,14 @@ namespace Seedance.Sandbox.Api
             var response = Precheck(context, trace, body, out var request, out var key, out var canonical)
                 ?? await SubmitCheckedAsync(account, request!, key!, canonical!, slow).ConfigureAwait(false);
             await slow.PassAsync().ConfigureAwait(false);
-            if (!await FaultActions.StrikeAfterAsync(context, trace, fault).ConfigureAwait(false))
-            {
-                await JsonResponses.WriteAsync(context, response.Status, response.Body).ConfigureAwait(false);
-            }
+            await FaultActions.AnswerAsync(context, trace, fault, response).ConfigureAwait(false);
         }
 
         public async Task GetTaskAsync(HttpContext context, RequestTrace trace, string id)
         {
             var fault = _state.Faults.TryTake(SandboxEndpoint.Task);
-            if (await FaultActions.StrikeBeforeAsync(context, trace, fault).ConfigureAwait(false))
+            trace.Fault = fault?.Kind;
+            if (await FaultActions.StrikeBeforeAsync(context, trace, fault, _state.ElsewhereUri).ConfigureAwait(false))
             {
                 return;
             }
@@ -87,10 +86,7 @@ namespace Seedance.Sandbox.Api
                 }
             }
 
-            if (!await FaultActions.StrikeAfterAsync(context, trace, fault).ConfigureAwait(false))
-            {
-                await JsonResponses.WriteAsync(context, response.Status, response.Body).ConfigureAwait(false);
-            }
+            await FaultActions.AnswerAsync(context, trace, fault, response).ConfigureAwait(false);
         }
 
         /// <summary>Authenticates and counts the request against the account's rate limit; null when it was answered.</summary>

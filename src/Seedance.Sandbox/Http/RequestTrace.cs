@@ -25,10 +25,20 @@ namespace Seedance.Sandbox.Http
 
         public string? Account { get; set; }
 
+        public SandboxFaultKind? Fault { get; set; }
+
         /// <summary>True when the connection was aborted instead of answered.</summary>
         public bool Dropped { get; set; }
 
-        public SandboxRequest ToRequest(int status) =>
-            new(Method, Path, Dropped ? 0 : status, IdempotencyKey, BodySha256, Account, At);
+        /// <summary>True when the client closed the connection before the answer was complete.</summary>
+        public bool HungUp { get; set; }
+
+        public SandboxRequest ToRequest(int status, DateTimeOffset ended) =>
+            new(Method, Path, Dropped ? 0 : status, IdempotencyKey, BodySha256, Account, At)
+            {
+                Fault = Fault,
+                Duration = ended - At,
+                HungUp = HungUp,
+            };
     }
 }

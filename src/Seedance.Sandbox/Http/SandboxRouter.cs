@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -19,6 +20,7 @@ namespace Seedance.Sandbox.Http
         private readonly ApiHandler _api;
         private readonly ResultHandler _results;
         private readonly AdminHandler _admin;
+        private readonly ElsewhereHandler _elsewhere;
 
         public SandboxRouter(SandboxState state, CancellationToken stopping)
         {
@@ -26,10 +28,17 @@ namespace Seedance.Sandbox.Http
             _api = new ApiHandler(state, stopping);
             _results = new ResultHandler(state, stopping);
             _admin = new AdminHandler(state);
+            _elsewhere = new ElsewhereHandler(state);
         }
 
         public async Task HandleAsync(HttpContext context)
         {
+            if (context.Connection.LocalPort == _state.ElsewhereUri.Port)
+            {
+                await _elsewhere.HandleAsync(context).ConfigureAwait(false);
+                return;
+            }
+
             var path = context.Request.Path.Value ?? "/";
             if (path.StartsWith("/_sandbox/", StringComparison.Ordinal))
             {
@@ -43,9 +52,15 @@ namespace Seedance.Sandbox.Http
             {
                 await RouteAsync(context, trace, path).ConfigureAwait(false);
             }
+            catch (Exception e) when (e is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
+            {
+                // The client hung up mid-answer: nobody is left to answer.
+            }
             finally
             {
-                _state.Record(trace.ToRequest(context.Response.StatusCode));
+                // Kestrel may also swallow writes to a closed connection; the aborted request tells either way.
+                trace.HungUp |= context.RequestAborted.IsCancellationRequested && !trace.Dropped;
+                _state.Record(trace.ToRequest(context.Response.StatusCode, _state.Time.GetUtcNow()));
             }
         }
 

@@ -29,7 +29,8 @@ namespace Seedance.Sandbox.Results
         public async Task DownloadAsync(HttpContext context, RequestTrace trace, string taskId, string file)
         {
             var fault = _state.Faults.TryTake(SandboxEndpoint.Download);
-            if (await FaultActions.StrikeBeforeAsync(context, trace, fault).ConfigureAwait(false))
+            trace.Fault = fault?.Kind;
+            if (await FaultActions.StrikeBeforeAsync(context, trace, fault, _state.ElsewhereUri).ConfigureAwait(false))
             {
                 return;
             }
@@ -56,10 +57,10 @@ namespace Seedance.Sandbox.Results
                 return;
             }
 
-            await ServeAsync(context, trace, _state.Body(task, file), fault is { Kind: SandboxFaultKind.CutDownload } ? fault.AfterBytes : null).ConfigureAwait(false);
+            await ServeAsync(context, trace, _state.Body(task, file), InjectedFault.AimsAtDownloads(fault?.Kind ?? default) ? fault : null).ConfigureAwait(false);
         }
 
-        private static async Task ServeAsync(HttpContext context, RequestTrace trace, IResultBody body, long? cutAfter)
+        private async Task ServeAsync(HttpContext context, RequestTrace trace, IResultBody body, InjectedFault? pacing)
         {
             var request = context.Request;
             var response = context.Response;
@@ -105,10 +106,14 @@ namespace Seedance.Sandbox.Results
                 return;
             }
 
-            await StreamAsync(context, trace, body, start, length, cutAfter).ConfigureAwait(false);
+            await StreamAsync(context, trace, body, start, length, pacing).ConfigureAwait(false);
         }
 
-        private static async Task StreamAsync(HttpContext context, RequestTrace trace, IResultBody body, long start, long length, long? cutAfter)
+        /// <summary>
+        /// Streams the body in chunks. A download fault paces it: after its <c>AfterBytes</c>, a cut ends the response short
+        /// of its Content-Length, a stall sends nothing more, a drip one byte per delay.
+        /// </summary>
+        private async Task StreamAsync(HttpContext context, RequestTrace trace, IResultBody body, long start, long length, InjectedFault? pacing)
         {
             var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
             try
@@ -118,23 +123,46 @@ namespace Seedance.Sandbox.Results
                 while (sent < length)
                 {
                     var take = (int)Math.Min(ChunkSize, length - sent);
-                    if (cutAfter is { } cut && sent + take > cut)
+                    if (pacing is not null)
                     {
-                        take = (int)Math.Max(0, cut - sent);
+                        take = (int)Math.Min(take, sent < pacing.AfterBytes ? pacing.AfterBytes - sent : (pacing.Kind == SandboxFaultKind.DripDownload ? 1 : 0));
                     }
 
                     if (take > 0)
                     {
                         body.Fill(start + sent, buffer.AsSpan(0, take));
-                        await context.Response.Body.WriteAsync(buffer.AsMemory(0, take), context.RequestAborted).ConfigureAwait(false);
+                        if (!await FaultActions.WriteAsync(context, trace, buffer.AsMemory(0, take)).ConfigureAwait(false))
+                        {
+                            return;
+                        }
+
                         sent += take;
                     }
 
-                    if (cutAfter is { } limit && sent >= limit)
+                    if (pacing is null || sent < pacing.AfterBytes)
                     {
-                        // Ending the response short of its Content-Length makes Kestrel close the connection after the
-                        // bytes already written; an abort here could discard them before they leave.
-                        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    // Ending the response short of its Content-Length makes Kestrel close the connection after the bytes
+                    // already written; an abort here could discard them before they leave. The flush also sends the
+                    // headers when no byte has gone yet.
+                    await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                    if (sent == length)
+                    {
+                        return;
+                    }
+
+                    if (pacing.Kind == SandboxFaultKind.CutDownload)
+                    {
+                        trace.Dropped = true;
+                        return;
+                    }
+
+                    using var held = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
+                    await Task.Delay(pacing.Delay, held.Token).ConfigureAwait(false);
+                    if (pacing.Kind == SandboxFaultKind.StallDownload)
+                    {
                         trace.Dropped = true;
                         return;
                     }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace Seedance.Sandbox.Tests.Infrastructure
@@ -26,6 +27,30 @@ namespace Seedance.Sandbox.Tests.Infrastructure
             };
             configure?.Invoke(options);
             return new TestSandbox(await SandboxHost.StartAsync(options));
+        }
+
+        /// <summary>
+        /// The first request log entry that matches, once it is there: an entry is written when the sandbox has finished
+        /// with a request, which can be a moment after the client has.
+        /// </summary>
+        public async Task<SandboxRequest> LoggedAsync(Func<SandboxRequest, bool> match)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (true)
+            {
+                var entry = Host.RequestLog.FirstOrDefault(match);
+                if (entry is not null)
+                {
+                    return entry;
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException("No matching request was logged within 30 s.");
+                }
+
+                await Task.Delay(20);
+            }
         }
 
         public async ValueTask DisposeAsync()
