@@ -8,6 +8,9 @@ using System.Management.Automation.Runspaces;
 
 namespace Seedance.Benchmarks
 {
+    /// <summary>What a run with a deadline left: output, errors, a terminating error, whether the deadline stopped it, and how long it took.</summary>
+    internal sealed record DeadlineRun(IReadOnlyList<PSObject> Output, IReadOnlyList<ErrorRecord> Errors, Exception? Terminating, bool Stopped, TimeSpan Elapsed);
+
     /// <summary>A fresh PowerShell engine in this process (<c>InitialSessionState.CreateDefault2()</c>), as the tests host it.</summary>
     internal sealed class HostedEngine : IDisposable
     {
@@ -95,6 +98,46 @@ namespace Seedance.Benchmarks
             shell.AddScript(script);
             var output = shell.Invoke();
             return (output, shell.Streams.Error.ToList());
+        }
+
+        /// <summary>
+        /// Runs script text for at most <paramref name="deadline"/>, then stops it (as Ctrl+C would): its output, its
+        /// errors, a terminating error if one ended it, and whether the deadline stopped it. Variables the script set with
+        /// <c>-OutVariable</c> keep what they held when it stopped.
+        /// </summary>
+        public DeadlineRun RunWithDeadline(string script, Dictionary<string, object?> variables, TimeSpan deadline)
+        {
+            foreach (var (name, value) in variables)
+            {
+                _runspace.SessionStateProxy.SetVariable(name, value);
+            }
+
+            using var shell = PowerShell.Create();
+            shell.Runspace = _runspace;
+            shell.AddScript(script);
+            using var output = new PSDataCollection<PSObject>();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var run = shell.BeginInvoke<PSObject, PSObject>(null, output);
+            var stopped = !run.AsyncWaitHandle.WaitOne(deadline);
+            if (stopped && !shell.BeginStop(null, null).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60)))
+            {
+                throw new TimeoutException("The script passed its deadline and did not stop within 60 s of being told to.");
+            }
+
+            Exception? terminating = null;
+            try
+            {
+                shell.EndInvoke(run);
+            }
+            catch (RuntimeException e) when (!stopped)
+            {
+                terminating = e;
+            }
+            catch (PipelineStoppedException) when (stopped)
+            {
+            }
+
+            return new DeadlineRun(output.ToList(), shell.Streams.Error.ToList(), terminating, stopped, clock.Elapsed);
         }
 
         public void Dispose()

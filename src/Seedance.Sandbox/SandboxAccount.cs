@@ -80,7 +80,7 @@ namespace Seedance.Sandbox
         internal void ChargeLocked(SandboxTask task)
         {
             _balance -= task.Credits;
-            _charges.Add(new SandboxCharge(task.Id, task.IdempotencyKey, task.Credits, task.CreatedAt));
+            _charges.Add(new SandboxCharge(task.Id, task.IdempotencyKey, task.Credits, task.CreatedAt) { Prompt = task.Request.Prompt });
             if (task.WillFail)
             {
                 _unsettled.Add(task);

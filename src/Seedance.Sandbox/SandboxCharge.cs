@@ -7,5 +7,9 @@ namespace Seedance.Sandbox
     /// <param name="IdempotencyKey">The <c>Idempotency-Key</c> of the submit that created it.</param>
     /// <param name="Credits">How many credits.</param>
     /// <param name="At">When.</param>
-    public sealed record SandboxCharge(string TaskId, string IdempotencyKey, decimal Credits, DateTimeOffset At);
+    public sealed record SandboxCharge(string TaskId, string IdempotencyKey, decimal Credits, DateTimeOffset At)
+    {
+        /// <summary>The prompt of the task the credits paid for, to tell two charges for one job apart from two jobs.</summary>
+        public string Prompt { get; init; } = string.Empty;
+    }
 }
