@@ -10,12 +10,14 @@ namespace Seedance.Benchmarks
     /// <summary>
     /// <c>all</c>: every row side by side in one run, the summary table printed and written to docs/performance.md;
     /// <c>soak</c>: the fault soak, its figures written there too. <c>import</c>, <c>calls</c>, <c>memory</c>,
-    /// <c>batch</c>, <c>download</c>, <c>journal</c>: one part. Options: <c>--runs N</c> (imports), <c>--calls N</c>, <c>--rounds N</c>,
+    /// <c>batch</c>, <c>download</c>, <c>journal</c>: one hosted part; <c>pwsh</c>: the real-pwsh rows;
+    /// <c>pwsh-import</c>: their import row alone. Options: <c>--runs N</c> (imports), <c>--calls N</c>,
+    /// <c>--rounds N</c>, <c>--shell-runs N</c>, <c>--shell-calls N</c>, <c>--shell-rounds N</c> (real pwsh),
     /// <c>--count N</c> (soak), <c>--submissions N</c> (journal), <c>--no-write</c> (print only).
     /// </summary>
     internal static class Program
     {
-        private const string Usage = "usage: Seedance.Benchmarks all|import|calls|memory|batch|download|journal|soak [--runs N] [--calls N] [--rounds N] [--count N] [--submissions N] [--no-write]";
+        private const string Usage = "usage: Seedance.Benchmarks all|pwsh|pwsh-import|import|calls|memory|batch|download|journal|soak [--runs N] [--calls N] [--rounds N] [--shell-runs N] [--shell-calls N] [--shell-rounds N] [--count N] [--submissions N] [--no-write]";
 
         private static async Task<int> Main(string[] args)
         {
@@ -39,6 +41,12 @@ namespace Seedance.Benchmarks
             switch (what)
             {
                 case "all":
+                    Console.WriteLine("### Real pwsh (P rows)");
+                    Console.WriteLine();
+                    rows.AddRange(await ShellBenchmark.RunAsync(Get(options, "shell-runs", 10), Get(options, "shell-calls", 200), Get(options, "shell-rounds", 5)));
+                    Console.WriteLine();
+                    Console.WriteLine("### Hosted engine (rows 1–7)");
+                    Console.WriteLine();
                     rows.Add(ImportBenchmark.Run(runs));
                     rows.AddRange(await CallBenchmark.RunAsync(Get(options, "calls", 1000), Get(options, "rounds", 5)));
                     rows.Add(await MemoryBenchmark.RunAsync(10, 1000));
@@ -54,6 +62,12 @@ namespace Seedance.Benchmarks
                     Console.WriteLine("### 7. Reading a long journal");
                     Console.WriteLine();
                     JournalBenchmark.Run(Get(options, "submissions", 5000));
+                    break;
+                case "pwsh":
+                    rows.AddRange(await ShellBenchmark.RunAsync(Get(options, "shell-runs", 10), Get(options, "shell-calls", 200), Get(options, "shell-rounds", 5)));
+                    break;
+                case "pwsh-import":
+                    rows.Add(await ShellBenchmark.ImportOnlyAsync(Get(options, "shell-runs", 10)));
                     break;
                 case "import":
                     rows.Add(ImportBenchmark.Run(runs));

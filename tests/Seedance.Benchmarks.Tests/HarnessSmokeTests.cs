@@ -8,8 +8,8 @@ using Xunit;
 namespace Seedance.Benchmarks.Tests
 {
     /// <summary>
-    /// The benchmark harness starts, prints its import row, and its soak on a few submissions ends by itself and prints
-    /// every check.
+    /// The benchmark harness starts, prints its import rows (hosted and real pwsh), and its soak on a few submissions ends
+    /// by itself and prints every check.
     /// </summary>
     public sealed class HarnessSmokeTests
     {
@@ -40,6 +40,17 @@ namespace Seedance.Benchmarks.Tests
             }
 
             Assert.Matches(new Regex(@"^\| \*\*soak\*\* \| \*\*(passed|FAILED)\*\* \| \|\r?$", RegexOptions.Multiline), output);
+        }
+
+        [Fact]
+        public async Task Real_pwsh_import_row_with_one_round_prints_its_delta_over_an_empty_pwsh()
+        {
+            var (exitCode, output, errors) = await RunAsync("pwsh-import", "--shell-runs", "1", "--no-write");
+
+            Assert.True(exitCode == 0, output + errors);
+            Assert.Matches(
+                new Regex(@"^\| P1\. Import in a fresh `pwsh -NoProfile` \(median of 1 interleaved rounds\) \| \+-?[0-9]+ ms over `pwsh -c 1` .*\| <= \+100 ms \| (yes|\*\*no\*\*) \|\r?$", RegexOptions.Multiline),
+                output);
         }
 
         private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
