@@ -10,7 +10,8 @@ namespace Seedance.Benchmarks
     /// <summary>
     /// The real pwsh of the tool manifest (<c>dotnet pwsh</c>), started as <c>$PSHOME/pwsh</c> so that no dotnet host
     /// stands between the clock and the shell. Every child gets a throwaway HOME and data folder, so nothing it does (the
-    /// journal, a rate ledger, a vault, pwsh's own caches) touches the user's.
+    /// journal, the machine-wide rate ledger, a vault, pwsh's own caches) touches the user's, and none of the module's
+    /// settings from this process's environment.
     /// </summary>
     internal sealed class RealShell : IDisposable
     {
@@ -86,6 +87,8 @@ namespace Seedance.Benchmarks
             start.Environment.Remove("SEEDANCE_API_KEY");
             start.Environment.Remove("SEEDANCE_BASE_URI");
             start.Environment.Remove("SEEDANCE_JOURNAL_PATH");
+            start.Environment.Remove("SEEDANCE_RATE_LEDGER_PATH");
+            start.Environment.Remove("SEEDANCE_RATE_LIMIT_SCOPE");
             start.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
             start.Environment["NO_COLOR"] = "1";
             start.Environment["POWERSHELL_UPDATECHECK"] = "Off";
