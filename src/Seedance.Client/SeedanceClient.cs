@@ -65,11 +65,12 @@ namespace Seedance
             }
 
             var at = DateTimeOffset.UtcNow;
-            _options.Journal?.Submitting(key, body, _options.BaseUri, at);
+            var endpoint = _options.Endpoint;
+            _options.Journal?.Submitting(key, body, endpoint, at);
             SeedanceTask task;
             try
             {
-                task = await _sender.SubmitAsync(key, body, TaskMapper.Read, cancellationToken).ConfigureAwait(false);
+                task = await _sender.SubmitAsync(key, body, json => TaskMapper.Read(json, endpoint), cancellationToken).ConfigureAwait(false);
             }
             catch (SeedanceException e)
             {
@@ -82,7 +83,7 @@ namespace Seedance
             }
 
             _options.Journal?.Submitted(key, task);
-            return task.FillFrom(RequestBody.ReadBack(body, key, at));
+            return task.FillFrom(RequestBody.ReadBack(body, key, at, endpoint));
         }
 
         /// <summary>Why the API refused a submit, in the module's words: the server's own text may echo the key, so it is not kept.</summary>
@@ -97,7 +98,7 @@ namespace Seedance
                 throw new ArgumentException("A task id is required.", nameof(id));
             }
 
-            var task = await _sender.GetTaskAsync(id, TaskMapper.Read, cancellationToken).ConfigureAwait(false);
+            var task = await _sender.GetTaskAsync(id, json => TaskMapper.Read(json, _options.Endpoint), cancellationToken).ConfigureAwait(false);
             _options.Journal?.Observed(task);
             return task;
         }

@@ -65,6 +65,32 @@ namespace Seedance
         /// <summary>Records submissions and task states on disk; null turns journaling off.</summary>
         public Journal.ITaskJournal? Journal { get; set; }
 
+        /// <summary>Where tasks are made, as tasks and the journal record it: <see cref="BaseUri"/> without user info.</summary>
+        internal Uri Endpoint => EndpointOf(BaseUri);
+
+        /// <summary>
+        /// <paramref name="baseUri"/> without the user name and password a URI may carry: they are credentials, and never
+        /// reach a task, the journal or a listing.
+        /// </summary>
+        public static Uri EndpointOf(Uri baseUri)
+        {
+            if (baseUri is null)
+            {
+                throw new ArgumentNullException(nameof(baseUri));
+            }
+
+            return baseUri.IsAbsoluteUri && baseUri.UserInfo.Length > 0
+                ? new UriBuilder(baseUri) { UserName = string.Empty, Password = string.Empty }.Uri
+                : baseUri;
+        }
+
+        /// <summary>True when two base URIs name the same API: scheme, host, port and path alike (user info and a final slash aside).</summary>
+        public static bool SameEndpoint(Uri first, Uri second) =>
+            string.Equals(EndpointKey(first), EndpointKey(second), StringComparison.OrdinalIgnoreCase);
+
+        private static string EndpointKey(Uri uri) =>
+            uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) + "/" + uri.GetComponents(UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
+
         /// <summary>A copy: a client keeps its own, so a caller changing the options later changes nothing under it.</summary>
         internal SeedanceClientOptions Copy() => (SeedanceClientOptions)MemberwiseClone();
 

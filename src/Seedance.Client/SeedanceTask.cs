@@ -60,6 +60,12 @@ namespace Seedance
         /// <summary>The idempotency key of the submit that created the task, where known.</summary>
         public string? IdempotencyKey { get; set; }
 
+        /// <summary>
+        /// The API address the task was made on (the base URI, without user info): a task id means something there only,
+        /// and credits spent on a sandbox are never the real account's.
+        /// </summary>
+        public Uri? Endpoint { get; set; }
+
         /// <summary>True once the task is <c>completed</c> or <c>failed</c>.</summary>
         [JsonIgnore]
         public bool IsFinished => IsCompleted || IsFailed;
@@ -84,7 +90,7 @@ namespace Seedance
 
         /// <summary>
         /// Fills in each field this task does not know from <paramref name="earlier"/>: what the API never echoes (the
-        /// prompt, the idempotency key, the resolution and duration asked for) and what a shorter answer leaves out (a
+        /// prompt, the idempotency key, the resolution and duration asked for, the endpoint) and what a shorter answer leaves out (a
         /// submit's answer has no creation time). The one home of that rule: submit, resume, the waiter and the journal
         /// all use it, so a new field is added here and nowhere else.
         /// </summary>
@@ -106,6 +112,7 @@ namespace Seedance
             UpdatedAt ??= earlier.UpdatedAt;
             Prompt ??= earlier.Prompt;
             IdempotencyKey ??= earlier.IdempotencyKey;
+            Endpoint ??= earlier.Endpoint;
             return this;
         }
     }

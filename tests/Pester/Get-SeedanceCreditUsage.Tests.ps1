@@ -37,6 +37,19 @@ Describe 'Get-SeedanceCreditUsage' {
         $rows[0].Tasks | Should -Be 2
     }
 
+    It 'counts only the configured endpoint, so a sandbox''s credits never add to the real account''s' {
+        $used = ($account.charges | Measure-Object -Property credits -Sum).Sum
+        $journal = [Seedance.Journal.TaskJournal]::new((Get-SeedanceConfiguration).JournalPath)
+        $journal.Submitting('real-1', [Text.Encoding]::UTF8.GetBytes('{"prompt":"A real one"}'), [uri]'https://seedance2ai.io/', [DateTimeOffset]::UtcNow)
+        $journal.Submitted('real-1', [Seedance.SeedanceTask]@{ Id = 'sd2_real'; CreditsUsed = 999 })
+
+        (Get-SeedanceCreditUsage).CreditsUsed | Should -Be $used
+        $rows = @(Get-SeedanceCreditUsage -GroupBy Endpoint)
+        $rows.Group | Should -Be @($sandbox.BaseUri.AbsoluteUri, 'https://seedance2ai.io/')
+        $rows[1].CreditsUsed | Should -Be 999
+        (Get-SeedanceTask | Where-Object Id -eq 'sd2_real').Endpoint | Should -Be ([uri]'https://seedance2ai.io/')
+    }
+
     It 'leaves out submissions before -Since' {
         Get-SeedanceCreditUsage -Since ([datetime]::Now.AddMinutes(5)) | Should -BeNullOrEmpty
     }

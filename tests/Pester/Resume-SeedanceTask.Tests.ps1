@@ -79,6 +79,31 @@ Describe 'Resume-SeedanceTask' {
         @(Get-Charges) | Should -HaveCount $charges.Count
     }
 
+    It 'skips an entry made on another base URI unless -Force, then recovers it where it was made' {
+        $other = Start-TestSandbox -ProcessingSeconds 0.5 -RateLimit 100000 -RateWindowSeconds 1
+        try {
+            $fault = @{ kind = 'DropConnectionAfterCreate' } | ConvertTo-Json
+            Invoke-RestMethod -Method Post -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/faults')) -Body $fault -ContentType 'application/json' | Out-Null
+            New-SeedanceVideo -Prompt 'A gull over the harbour' -ApiKey $key -ErrorAction SilentlyContinue
+            $charges = @(Get-Charges)
+            Set-SeedanceConfiguration -BaseUri $other.BaseUri
+
+            $skipped = Resume-SeedanceTask -ApiKey $key -Confirm:$false -WarningVariable warned -WarningAction SilentlyContinue
+            $forced = Resume-SeedanceTask -ApiKey $key -Force -Confirm:$false
+
+            $skipped | Should -BeNullOrEmpty
+            "$warned" | Should -BeLike "*made on $($sandbox.BaseUri)*-Force*"
+            $forced.Id | Should -Be $charges[-1].task_id
+            $forced.Endpoint | Should -Be $sandbox.BaseUri
+            @(Get-Charges) | Should -HaveCount $charges.Count
+            @(Invoke-RestMethod -Uri ([uri]::new($other.BaseUri, '_sandbox/log'))) | Where-Object { $_ } | Should -BeNullOrEmpty
+        }
+        finally {
+            Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri
+            $other | Stop-TestSandbox
+        }
+    }
+
     It 'reports an unknown idempotency key as a non-terminating not_found error' {
         Resume-SeedanceTask -IdempotencyKey 'sdps-unknown' -ApiKey $key -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failed
         $failed | Should -HaveCount 1

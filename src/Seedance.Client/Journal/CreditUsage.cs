@@ -12,7 +12,7 @@ namespace Seedance.Journal
         /// <summary>How the report was grouped.</summary>
         public CreditUsageGrouping GroupBy { get; }
 
-        /// <summary>The group's value (a day as yyyy-MM-dd, a tier, a resolution, a channel, or <c>Total</c>).</summary>
+        /// <summary>The group's value (a day as yyyy-MM-dd, a tier, a resolution, a channel, an endpoint, or <c>Total</c>).</summary>
         public string Group { get; }
 
         /// <summary>Submissions in the group.</summary>

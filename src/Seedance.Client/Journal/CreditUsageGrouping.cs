@@ -17,5 +17,8 @@ namespace Seedance.Journal
 
         /// <summary>By channel (standard, real, wild).</summary>
         Channel,
+
+        /// <summary>By the API address the submission went to (the real API, a sandbox): every endpoint is counted.</summary>
+        Endpoint,
     }
 }

@@ -11,12 +11,18 @@ namespace Seedance.Journal
         /// <summary>The name of the only group when nothing is grouped.</summary>
         public const string TotalGroup = "Total";
 
-        /// <summary>The totals of <paramref name="entries"/> submitted at or after <paramref name="since"/>, one line per group, sorted by group.</summary>
-        public static IReadOnlyList<CreditUsage> Compute(IEnumerable<JournalEntry> entries, CreditUsageGrouping groupBy, DateTimeOffset? since = null)
+        /// <summary>
+        /// The totals of <paramref name="entries"/> submitted at or after <paramref name="since"/> to
+        /// <paramref name="endpoint"/> (every endpoint when null), one line per group, sorted by group.
+        /// </summary>
+        public static IReadOnlyList<CreditUsage> Compute(IEnumerable<JournalEntry> entries, CreditUsageGrouping groupBy, DateTimeOffset? since = null, Uri? endpoint = null)
         {
             var groups = new SortedDictionary<string, CreditUsage>(StringComparer.OrdinalIgnoreCase);
             // A refused submission created no task and cost nothing: it is no part of the spend.
-            foreach (var entry in entries.Where(entry => !entry.IsRefused && (since is not { } from || entry.SubmittedAt >= from)))
+            var counted = entries.Where(entry => !entry.IsRefused
+                && (since is not { } from || entry.SubmittedAt >= from)
+                && (endpoint is null || (entry.BaseUri is { } made && SeedanceClientOptions.SameEndpoint(made, endpoint))));
+            foreach (var entry in counted)
             {
                 var task = entry.ToTask();
                 var name = GroupOf(entry, task, groupBy);
@@ -41,6 +47,7 @@ namespace Seedance.Journal
             CreditUsageGrouping.QualityTier => task.QualityTier ?? "unknown",
             CreditUsageGrouping.Resolution => task.Resolution ?? "unknown",
             CreditUsageGrouping.Channel => task.Channel ?? "unknown",
+            CreditUsageGrouping.Endpoint => entry.BaseUri?.AbsoluteUri ?? "unknown",
             _ => TotalGroup,
         };
     }

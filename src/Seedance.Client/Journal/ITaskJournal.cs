@@ -8,7 +8,7 @@ namespace Seedance.Journal
     /// </summary>
     public interface ITaskJournal
     {
-        /// <summary>Called before the POST leaves: the key and the exact body bytes that every attempt will send.</summary>
+        /// <summary>Called before the POST leaves: the key and the exact body bytes that every attempt will send, and where (never with user info).</summary>
         void Submitting(string idempotencyKey, byte[] body, Uri baseUri, DateTimeOffset at);
 
         /// <summary>Called when the API accepted the submit and returned its task.</summary>

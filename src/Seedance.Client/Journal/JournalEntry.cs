@@ -24,7 +24,7 @@ namespace Seedance.Journal
         /// <summary>The key every attempt of this submission sent.</summary>
         public string IdempotencyKey { get; }
 
-        /// <summary>Where it was sent.</summary>
+        /// <summary>Where it was sent: the base URI, without user info.</summary>
         public Uri? BaseUri { get; internal set; }
 
         /// <summary>When the first attempt was about to leave.</summary>
@@ -78,7 +78,7 @@ namespace Seedance.Journal
         /// </summary>
         public SeedanceTask ToTask()
         {
-            var asked = RequestBody.ReadBack(Body, IdempotencyKey, SubmittedAt);
+            var asked = RequestBody.ReadBack(Body, IdempotencyKey, SubmittedAt, BaseUri);
             if (State is { } state)
             {
                 return state.Copy().FillFrom(asked);

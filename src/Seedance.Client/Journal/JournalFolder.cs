@@ -70,7 +70,8 @@ namespace Seedance.Journal
                     entry.Body ??= e.Body;
                     if (entry.BaseUri is null && e.BaseUri is not null && Uri.TryCreate(e.BaseUri, UriKind.Absolute, out var baseUri))
                     {
-                        entry.BaseUri = baseUri;
+                        // 0.1.0 kept the user info of a base URI: it is credentials, and goes no further.
+                        entry.BaseUri = SeedanceClientOptions.EndpointOf(baseUri);
                     }
 
                     break;

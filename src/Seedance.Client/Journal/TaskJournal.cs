@@ -74,7 +74,7 @@ namespace Seedance.Journal
                         At = at,
                         Key = idempotencyKey,
                         Body = body,
-                        BaseUri = baseUri?.AbsoluteUri,
+                        BaseUri = baseUri is null ? null : SeedanceClientOptions.EndpointOf(baseUri).AbsoluteUri,
                     },
                     toDisk: true);
             }

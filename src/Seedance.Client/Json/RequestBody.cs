@@ -74,9 +74,9 @@ namespace Seedance.Json
         /// The task as <paramref name="body"/> asked for it, with the API's defaults for what it left out: the values the
         /// API does not echo, for <see cref="SeedanceTask.FillFrom"/>. An unreadable or missing body yields the key alone.
         /// </summary>
-        internal static SeedanceTask ReadBack(byte[]? body, string idempotencyKey, DateTimeOffset submittedAt)
+        internal static SeedanceTask ReadBack(byte[]? body, string idempotencyKey, DateTimeOffset submittedAt, Uri? endpoint)
         {
-            var asked = new SeedanceTask { IdempotencyKey = idempotencyKey, CreatedAt = submittedAt };
+            var asked = new SeedanceTask { IdempotencyKey = idempotencyKey, CreatedAt = submittedAt, Endpoint = endpoint };
             if (body is null)
             {
                 return asked;

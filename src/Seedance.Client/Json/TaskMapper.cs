@@ -10,7 +10,8 @@ namespace Seedance.Json
     /// </summary>
     internal static class TaskMapper
     {
-        public static SeedanceTask Read(byte[] json)
+        /// <summary>The task in <paramref name="json"/>, as the API at <paramref name="endpoint"/> answered it.</summary>
+        public static SeedanceTask Read(byte[] json, Uri? endpoint = null)
         {
             WireTask? wire;
             try
@@ -42,6 +43,7 @@ namespace Seedance.Json
                 Error = ReadError(wire.Error),
                 CreatedAt = wire.CreatedAt,
                 UpdatedAt = wire.UpdatedAt,
+                Endpoint = endpoint,
             };
         }
 

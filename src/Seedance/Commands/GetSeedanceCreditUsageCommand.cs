@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using Seedance.Journal;
+using Seedance.Session;
 
 namespace Seedance.Commands
 {
@@ -9,7 +10,10 @@ namespace Seedance.Commands
     [OutputType(typeof(CreditUsage))]
     public sealed class GetSeedanceCreditUsageCommand : SeedanceCmdlet
     {
-        /// <summary>One line per day, quality tier, resolution or channel; one total line when omitted.</summary>
+        /// <summary>
+        /// One line per day, quality tier, resolution, channel or endpoint; one total line when omitted. Without
+        /// Endpoint, only the submissions made on the configured base URI count (a sandbox's never add to the real spend).
+        /// </summary>
         [Parameter(Position = 0)]
         public CreditUsageGrouping GroupBy { get; set; } = CreditUsageGrouping.None;
 
@@ -25,7 +29,14 @@ namespace Seedance.Commands
             var snapshot = ReadJournal(journal);
 
             DateTimeOffset? since = Since is { } value ? new DateTimeOffset(value) : null;
-            foreach (var usage in CreditUsageReport.Compute(snapshot.Entries, GroupBy, since))
+            Uri? endpoint = null;
+            if (GroupBy != CreditUsageGrouping.Endpoint)
+            {
+                endpoint = SessionRegistry.Current.BaseUri;
+                WriteVerbose($"Counting the submissions made on {SeedanceClientOptions.EndpointOf(endpoint)}; -GroupBy Endpoint counts every endpoint.");
+            }
+
+            foreach (var usage in CreditUsageReport.Compute(snapshot.Entries, GroupBy, since, endpoint))
             {
                 WriteObject(usage);
             }

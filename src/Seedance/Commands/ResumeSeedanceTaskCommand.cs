@@ -23,7 +23,10 @@ namespace Seedance.Commands
         [ValidateNotNullOrEmpty]
         public string[]? IdempotencyKey { get; set; }
 
-        /// <summary>Also resend submissions older than a day, which the API may have forgotten (a forgotten key makes a new, paid task).</summary>
+        /// <summary>
+        /// Also resend submissions older than a day, which the API may have forgotten (a forgotten key makes a new, paid
+        /// task), and submissions made on another base URI than the configured one (to that base URI, with this key).
+        /// </summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -77,12 +80,20 @@ namespace Seedance.Commands
                 return;
             }
 
+            var configured = SessionRegistry.Current.BaseUri;
+            if (entry.BaseUri is { } madeOn && !SeedanceClientOptions.SameEndpoint(madeOn, configured) && !Force)
+            {
+                WriteWarning($"Skipped {target}: it was made on {madeOn}, not on the configured {SeedanceClientOptions.EndpointOf(configured)}, and resending it there would send this session's key to another API. Recover it with Set-SeedanceConfiguration -BaseUri {madeOn}, or use -Force to resend it to {madeOn} anyway.");
+                return;
+            }
+
             if (!ShouldProcess(target, "Resend the same idempotency key and body (the API replays the original task; it charges only if it never received the first request)"))
             {
                 return;
             }
 
-            var client = ClientFor(entry.BaseUri ?? SessionRegistry.Current.BaseUri);
+            // The configured base URI (with any user info it needs) when the entry was made there, else the entry's own.
+            var client = ClientFor(entry.BaseUri is { } own && !SeedanceClientOptions.SameEndpoint(own, configured) ? own : configured);
             var body = entry.GetBody()!;
             WriteObject(Run(token => client.SubmitAsync(entry.IdempotencyKey, body, token)));
         }

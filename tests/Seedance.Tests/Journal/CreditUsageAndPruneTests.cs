@@ -45,6 +45,30 @@ namespace Seedance.Tests.Journal
         }
 
         [Fact]
+        public async Task Credit_usage_counts_the_configured_endpoint_only_and_groups_by_endpoint_on_request()
+        {
+            await using var sandbox = await JournalSandbox.StartAsync();
+            using var session = JournalSandbox.Session(sandbox);
+            // A task made on the real API, journaled beside the sandbox's: its credits are the real account's.
+            session.Run(
+                "$journal = [Seedance.Journal.TaskJournal]::new($Journal); " +
+                "$journal.Submitting('real-1', [Text.Encoding]::UTF8.GetBytes('{\"prompt\":\"A real one\"}'), [uri]'https://seedance2ai.io/', [DateTimeOffset]::UtcNow); " +
+                "$journal.Submitted('real-1', [Seedance.SeedanceTask]@{ Id = 'sd2_real'; CreditsUsed = 999 })",
+                new System.Collections.Generic.Dictionary<string, object?> { ["Journal"] = session.JournalPath }).ShouldSucceed();
+            session.Run("New-SeedanceVideo -Prompt 'A sandbox one' -ApiKey $Key").ShouldSucceed();
+            var charged = sandbox.Account(sandbox.Options.ApiKey).Charges.Single().Credits;
+
+            var total = session.Run("Get-SeedanceCreditUsage").ShouldSucceed().Output.Single();
+            var byEndpoint = session.Run("Get-SeedanceCreditUsage -GroupBy Endpoint").ShouldSucceed().Output;
+
+            Assert.Equal((1, charged), (total.Properties["Tasks"].Value, total.Properties["CreditsUsed"].Value));
+            Assert.Equal(new object[] { sandbox.BaseUri.AbsoluteUri, "https://seedance2ai.io/" }, byEndpoint.Select(r => r.Properties["Group"].Value));
+            Assert.Equal(999m, byEndpoint[1].Properties["CreditsUsed"].Value);
+            var listed = session.Run("Get-SeedanceTask").ShouldSucceed().Output;
+            Assert.Equal(new object[] { sandbox.BaseUri, new System.Uri("https://seedance2ai.io/") }, listed.Select(t => t.Properties["Endpoint"].Value));
+        }
+
+        [Fact]
         public async Task Clear_removes_finished_tasks_and_keeps_unfinished_and_unconfirmed_ones()
         {
             await using var sandbox = await JournalSandbox.StartAsync();

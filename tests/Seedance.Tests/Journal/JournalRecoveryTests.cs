@@ -97,6 +97,30 @@ namespace Seedance.Tests.Journal
         }
 
         [Fact]
+        public async Task Resume_skips_an_entry_made_on_another_base_uri_unless_Force_then_recovers_it_there()
+        {
+            await using var made = await JournalSandbox.StartAsync();
+            await using var other = await JournalSandbox.StartAsync();
+            using var session = JournalSandbox.Session(made, maxRetries: 0);
+            made.Faults.Enqueue(SandboxFaultKind.DropConnectionAfterCreate);
+            session.Run("New-SeedanceVideo -Prompt 'A lighthouse in a storm' -ApiKey $Key");
+            var charge = Assert.Single(made.Account(made.Options.ApiKey).Charges);
+            session.Run("Set-SeedanceConfiguration -BaseUri $Other", new Dictionary<string, object?> { ["Other"] = other.BaseUri }).ShouldSucceed();
+            var posts = made.RequestLog.Count;
+
+            var skipped = session.Run("Resume-SeedanceTask -ApiKey $Key -Confirm:$false").ShouldSucceed();
+            var forced = session.Run("Resume-SeedanceTask -ApiKey $Key -Force -Confirm:$false").ShouldSucceed();
+
+            Assert.Empty(skipped.Output);
+            Assert.Contains(skipped.Warnings, w => w.Message.Contains(made.BaseUri.AbsoluteUri, StringComparison.Ordinal) && w.Message.Contains("-Force", StringComparison.Ordinal));
+            Assert.Empty(other.RequestLog);
+            Assert.Equal(charge.TaskId, forced.Output.Single().Properties["Id"].Value);
+            Assert.Equal(made.BaseUri, forced.Output.Single().Properties["Endpoint"].Value);
+            Assert.Equal(posts + 1, made.RequestLog.Count);
+            Assert.Single(made.Account(made.Options.ApiKey).Charges);
+        }
+
+        [Fact]
         public async Task Killed_process_mid_submit_is_recovered_after_restart_with_the_original_id_and_one_charge()
         {
             await using var sandbox = await JournalSandbox.StartAsync();
