@@ -99,6 +99,12 @@ namespace Seedance
             }
 
             var task = await _sender.GetTaskAsync(id, json => TaskMapper.Read(json, _options.Endpoint), cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(task.Id, id, StringComparison.Ordinal))
+            {
+                // Another task's state is no answer about this one, and journaling it would file it under the wrong task.
+                throw new SeedanceException(SeedanceErrorCodes.UnexpectedResponse, $"The API answered the read of task {id} with task {task.Id}; nothing was recorded.", taskId: id);
+            }
+
             _options.Journal?.Observed(task);
             return task;
         }

@@ -56,6 +56,8 @@ Describe 'New-SeedanceVideo' {
             @{ Case = '13 media URLs'; Parameters = @{ Prompt = 'a cat'; MediaUrl = 1..13 | ForEach-Object { "https://cdn.example.com/$_.png" } }; Name = 'MediaUrl' }
             @{ Case = 'image-to-video without an image'; Parameters = @{ Prompt = 'a cat'; Mode = 'image-to-video' }; Name = 'ImageUrl' }
             @{ Case = 'media-to-video without media'; Parameters = @{ Prompt = 'a cat'; Mode = 'media-to-video' }; Name = 'MediaUrl' }
+            @{ Case = 'an image URL with a password in it'; Parameters = @{ Prompt = 'a cat'; ImageUrl = 'https://me:secret@cdn.example.com/a.png' }; Name = 'ImageUrl' }
+            @{ Case = 'a media URL with a user name in it'; Parameters = @{ Prompt = 'a cat'; MediaUrl = 'https://me@cdn.example.com/a.mp4' }; Name = 'MediaUrl' }
             @{ Case = 'an idempotency key with a line break'; Parameters = @{ Prompt = 'a cat'; IdempotencyKey = "sdps-a`r`nb" }; Name = 'IdempotencyKey' }
             @{ Case = 'an idempotency key of 256 characters'; Parameters = @{ Prompt = 'a cat'; IdempotencyKey = 'k' * 256 }; Name = 'IdempotencyKey' }
         ) {

@@ -88,8 +88,10 @@ Describe 'Resume-SeedanceTask' {
             $charges = @(Get-Charges)
             Set-SeedanceConfiguration -BaseUri $other.BaseUri
 
-            $skipped = Resume-SeedanceTask -ApiKey $key -Confirm:$false -WarningVariable warned -WarningAction SilentlyContinue
-            $forced = Resume-SeedanceTask -ApiKey $key -Force -Confirm:$false
+            $gull = (Get-SeedanceTask -Unconfirmed | Where-Object Prompt -eq 'A gull over the harbour').IdempotencyKey
+
+            $skipped = Resume-SeedanceTask -IdempotencyKey $gull -ApiKey $key -Confirm:$false -WarningVariable warned -WarningAction SilentlyContinue
+            $forced = Resume-SeedanceTask -IdempotencyKey $gull -ApiKey $key -Force -Confirm:$false
 
             $skipped | Should -BeNullOrEmpty
             "$warned" | Should -BeLike "*made on $($sandbox.BaseUri)*-Force*"

@@ -129,9 +129,7 @@ namespace Seedance.Requests
                 : null;
 
         private static RequestProblem? CheckUrl(string field, string url) =>
-            IsHttpsUrl(url)
-                ? null
-                : new RequestProblem(field, $"'{url}' is not a public https URL (https://host/path).");
+            UrlProblem(url) is { } why ? new RequestProblem(field, why) : null;
 
         private static RequestProblem? CheckMediaUrls(IReadOnlyList<string> urls)
         {
@@ -142,10 +140,9 @@ namespace Seedance.Requests
                     $"At most {SeedanceValues.MaxMediaUrls} reference URLs are allowed; {urls.Count} were given.");
             }
 
-            var bad = urls.FirstOrDefault(url => !IsHttpsUrl(url));
-            return bad is null && !urls.Any(url => url is null)
-                ? null
-                : new RequestProblem(RequestFields.MediaUrls, $"'{bad}' is not a public https URL (https://host/path).");
+            return urls.Select(UrlProblem).FirstOrDefault(why => why is not null) is { } problem
+                ? new RequestProblem(RequestFields.MediaUrls, problem)
+                : null;
         }
 
         private static void CheckCombinations(VideoRequest request, Action<RequestProblem?> add)
@@ -189,10 +186,18 @@ namespace Seedance.Requests
         private static string? Spelt(IReadOnlyList<string> allowed, string? value) =>
             value is null ? null : SeedanceValues.Canonical(allowed, value);
 
-        private static bool IsHttpsUrl(string? url) =>
-            url is not null
-            && Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            && uri.Scheme == Uri.UriSchemeHttps
-            && !string.IsNullOrEmpty(uri.Host);
+        /// <summary>Why <paramref name="url"/> cannot be sent as an asset URL, or null when it can.</summary>
+        private static string? UrlProblem(string? url)
+        {
+            if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(uri.Host))
+            {
+                return $"'{url}' is not a public https URL (https://host/path).";
+            }
+
+            // Credentials in a URL would travel to the API, which fetches the asset, and stay in the journal's body.
+            return uri.UserInfo.Length > 0
+                ? $"'{SeedanceClientOptions.EndpointOf(uri)}' (user info hidden) carries a user name or password (user:password@). Give a public https URL without them, such as a signed URL."
+                : null;
+        }
     }
 }

@@ -40,6 +40,9 @@ namespace Seedance.Client.Tests.Logic
             { "plain http start frame", new VideoRequest { Prompt = Prompt, ImageUrl = "http://example.com/a.png" }, RequestFields.ImageUrl, "public https URL" },
             { "start frame not a URL", new VideoRequest { Prompt = Prompt, ImageUrl = "not a url" }, RequestFields.ImageUrl, "public https URL" },
             { "ftp start frame", new VideoRequest { Prompt = Prompt, ImageUrl = "ftp://example.com/a.png" }, RequestFields.ImageUrl, "public https URL" },
+            { "start frame with user info", new VideoRequest { Prompt = Prompt, ImageUrl = "https://me:secret@example.com/a.png" }, RequestFields.ImageUrl, "user name or password" },
+            { "end frame with user info", new VideoRequest { Prompt = Prompt, EndImageUrl = "https://me@example.com/z.png" }, RequestFields.EndImageUrl, "user name or password" },
+            { "reference with user info", new VideoRequest { Prompt = Prompt, MediaUrls = new[] { "https://example.com/a.png", "https://me:secret@example.com/b.mp4" } }, RequestFields.MediaUrls, "user name or password" },
             { "plain http end frame", new VideoRequest { Prompt = Prompt, EndImageUrl = "http://example.com/z.png" }, RequestFields.EndImageUrl, "public https URL" },
             { "13 references", new VideoRequest { Prompt = Prompt, MediaUrls = Enumerable.Range(0, 13).Select(i => $"https://example.com/{i}.png").ToArray() }, RequestFields.MediaUrls, "At most 12" },
             { "plain http reference", new VideoRequest { Prompt = Prompt, MediaUrls = new[] { "https://example.com/a.png", "http://example.com/b.png" } }, RequestFields.MediaUrls, "public https URL" },
@@ -64,6 +67,7 @@ namespace Seedance.Client.Tests.Logic
             var problem = Assert.Single(problems, p => p.Field == field);
             Assert.Contains(allowed, problem.Message, StringComparison.Ordinal);
             Assert.StartsWith(field + ": ", problem.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("secret", problem.Message, StringComparison.Ordinal);
             Assert.False(string.IsNullOrEmpty(description));
         }
 
