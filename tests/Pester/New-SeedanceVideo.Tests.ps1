@@ -196,6 +196,55 @@ Describe 'New-SeedanceVideo' {
         }
     }
 
+    Context 'rows with empty or bad cells' {
+        It 'never sends a row with <Case> as its prompt, and names the row' -ForEach @(
+            @{ Case = 'an empty CSV cell'; Rows = { "prompt,duration`n,5`na red fox trots,5" | ConvertFrom-Csv } }
+            @{ Case = 'a blank CSV cell'; Rows = { "prompt,duration`n   ,5`na red fox trots,5" | ConvertFrom-Csv } }
+            @{ Case = 'JSON null'; Rows = { '[{"prompt":null,"duration":5},{"prompt":"a red fox trots","duration":5}]' | ConvertFrom-Json } }
+            @{ Case = 'an empty property'; Rows = { [pscustomobject]@{ Prompt = '' }; [pscustomobject]@{ Prompt = 'a red fox trots' } } }
+        ) {
+            $rows = & $Rows
+            $before = (Get-SandboxPost).Count
+
+            $tasks = $rows | New-SeedanceVideo -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue
+
+            @($tasks).Count | Should -Be 1
+            $tasks.Prompt | Should -Be 'a red fox trots'
+            $problems.Count | Should -Be 1
+            $problems[0].FullyQualifiedErrorId | Should -Be 'Seedance.InvalidParameter,Seedance.Commands.NewSeedanceVideoCommand'
+            "$($problems[0])" | Should -Match '^Row 1 .*was not sent\. Parameter -Prompt'
+            (Get-SandboxPost).Count | Should -Be ($before + 1)
+        }
+
+        It 'reads an empty switch cell as not given, never as on' {
+            $manifest = Join-Path $PSScriptRoot '../../out/Seedance/Seedance.psd1'
+            $child = Invoke-TestShell -Command ("Import-Module '$manifest'; Set-SeedanceConfiguration -NoJournal; " +
+                '"prompt,fixed_lens,no_audio,generate_audio`na red fox trots,,," | ConvertFrom-Csv | New-SeedanceVideo -WhatIf')
+
+            $child.ExitCode | Should -Be 0
+            $child.Output | Should -Match 'body: \{"prompt":"a red fox trots"\}'
+        }
+
+        It 'names the row and the start of its prompt in each bad row''s error from Import-Csv' {
+            $file = Join-Path $TestDrive 'jobs.csv'
+            Set-Content -Path $file -Value @(
+                'prompt,duration,quality_tier,seed'
+                'a red fox in snow at dawn,5,,'
+                'a red fox in the rain walking slowly along a wet country road,99,,'
+                'a red fox at noon,5,mini,3'
+            )
+            $before = (Get-SandboxPost).Count
+
+            $tasks = Import-Csv $file | New-SeedanceVideo -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue
+
+            @($tasks).Count | Should -Be 1
+            $problems.Count | Should -Be 2
+            "$($problems[0])" | Should -BeLike "Row 2 ('a red fox in the rain walking slow*') was not sent. Parameter -Duration (duration):*"
+            "$($problems[1])" | Should -BeLike "Row 3 ('a red fox at noon') was not sent. Parameter -Seed (seed):*"
+            (Get-SandboxPost).Count | Should -Be ($before + 1)
+        }
+    }
+
     Context 'faults and API errors' {
         It 'retries three 503s with the same key and body and charges once' {
             Invoke-SandboxAdmin '_sandbox/faults' @{ kind = 'ServiceBusy503'; count = 3 }

@@ -99,16 +99,89 @@ namespace Seedance.Tests
         }
 
         [Theory]
-        [InlineData("'generate_audio' = 'maybe'", "GenerateAudio")]
-        [InlineData("'fixed_lens' = 'perhaps'", "FixedLens")]
-        [InlineData("'duration' = '5 s'", "Duration")]
-        public void Unreadable_csv_cell_fails_naming_the_parameter(string cell, string parameter)
+        [InlineData("prompt = ''; duration = '5'")]
+        [InlineData("prompt = '   '; duration = '5'")]
+        [InlineData("prompt = $null; duration = 5")]
+        [InlineData("Prompt = ''")]
+        [InlineData("duration = '5'")]
+        public void Row_with_an_empty_prompt_is_that_rows_error_and_never_sends_the_row_as_text(string cells)
+        {
+            var host = new RecordingHost();
+            using var session = new PowerShellSession(host);
+
+            var result = session.Run($"[pscustomobject]@{{ prompt = 'a red fox trots' }}, [pscustomobject]@{{ {cells} }}, [pscustomobject]@{{ prompt = 'a grey owl blinks' }} | New-SeedanceVideo -WhatIf");
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("Seedance.InvalidParameter", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("Row 2", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("-Prompt", error.ToString(), StringComparison.Ordinal);
+            var whatIf = WhatIfLines(host);
+            Assert.Equal(2, whatIf.Length);
+            Assert.Contains("a red fox trots", whatIf[0], StringComparison.Ordinal);
+            Assert.Contains("a grey owl blinks", whatIf[1], StringComparison.Ordinal);
+            Assert.DoesNotContain(whatIf, line => line.Contains("@{", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Empty_switch_cells_mean_not_given_never_on()
+        {
+            var host = new RecordingHost();
+            using var session = new PowerShellSession(host);
+
+            var result = session.Run(
+                """
+                [pscustomobject]@{ prompt = 'a red fox trots'; fixed_lens = ''; no_audio = ''; generate_audio = '' },
+                [pscustomobject]@{ Prompt = 'a grey owl blinks'; FixedLens = ' '; NoAudio = ' '; GenerateAudio = ' ' } | New-SeedanceVideo -WhatIf
+                """);
+
+            Assert.Empty(result.Errors);
+            var whatIf = WhatIfLines(host);
+            Assert.Equal(2, whatIf.Length);
+            Assert.EndsWith("body: {\"prompt\":\"a red fox trots\"}", whatIf[0], StringComparison.Ordinal);
+            Assert.EndsWith("body: {\"prompt\":\"a grey owl blinks\"}", whatIf[1], StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Each_bad_row_of_a_batch_names_its_position_and_the_start_of_its_prompt()
+        {
+            var host = new RecordingHost();
+            using var session = new PowerShellSession(host);
+
+            var result = session.Run(
+                """
+                @(
+                    [pscustomobject]@{ prompt = 'a red fox in snow at dawn'; duration = '5' }
+                    [pscustomobject]@{ prompt = 'a red fox in the rain, walking slowly along a wet country road'; duration = '99' }
+                    [pscustomobject]@{ prompt = 'a red fox at night'; duration = 'five' }
+                    [pscustomobject]@{ prompt = 'a red fox at noon'; quality_tier = 'mini'; seed = '3' }
+                    [pscustomobject]@{ prompt = 'a red fox at dusk'; fixed_lens = 'perhaps'; aspect_ratio = '2:1' }
+                    [pscustomobject]@{ prompt = 'a red fox asleep'; duration = '6' }
+                ) | New-SeedanceVideo -WhatIf
+                """);
+
+            var expected = new[] { "Row 2 ('a red fox in the rain, walking slow...')", "Row 3 ('a red fox at night')", "Row 4 ('a red fox at noon')", "Row 5 ('a red fox at dusk')" };
+            Assert.Equal(expected.Length, result.Errors.Count);
+            Assert.All(expected.Zip(result.Errors), pair => Assert.StartsWith(pair.First + " was not sent.", pair.Second.ToString(), StringComparison.Ordinal));
+            Assert.All(result.Errors, e => Assert.StartsWith("Seedance.InvalidParameter", e.FullyQualifiedErrorId, StringComparison.Ordinal));
+            Assert.Contains("-Duration (duration)", result.Errors[0].ToString(), StringComparison.Ordinal);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Errors[1].ToString(), "'five' is not a whole number"));
+            Assert.Contains("-Seed (seed)", result.Errors[2].ToString(), StringComparison.Ordinal);
+            Assert.Contains("-FixedLens (fixed_lens)", result.Errors[3].ToString(), StringComparison.Ordinal);
+            Assert.Contains("-AspectRatio (aspect_ratio)", result.Errors[3].ToString(), StringComparison.Ordinal);
+            Assert.Equal(2, WhatIfLines(host).Length);
+        }
+
+        [Theory]
+        [InlineData("'generate_audio' = 'maybe'", "-NoAudio (generate_audio): 'maybe' is not true or false")]
+        [InlineData("'fixed_lens' = 'perhaps'", "-FixedLens (fixed_lens): 'perhaps' is not true or false")]
+        [InlineData("'duration' = '5 s'", "-Duration (duration): '5 s' is not a whole number")]
+        public void Unreadable_csv_cell_fails_naming_the_parameter(string cell, string expected)
         {
             using var session = new PowerShellSession();
 
             var result = session.Run($"[pscustomobject]@{{ prompt = 'a fox'; {cell} }} | New-SeedanceVideo -WhatIf");
 
-            Assert.Contains($"parameter '{parameter}'", Assert.Single(result.Errors).ToString(), StringComparison.Ordinal);
+            Assert.Contains(expected, Assert.Single(result.Errors).ToString(), StringComparison.Ordinal);
         }
 
         [Theory]

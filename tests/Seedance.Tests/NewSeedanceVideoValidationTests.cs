@@ -118,7 +118,7 @@ namespace Seedance.Tests
                 """);
 
             Assert.True(3 == result.Errors.Count, string.Join("\n", result.Errors.Select(e => e.FullyQualifiedErrorId + " " + e)));
-            Assert.Contains(result.Errors, e => e.ToString().Contains("'Duration'", System.StringComparison.Ordinal));
+            Assert.Contains(result.Errors, e => e.ToString().Contains("Row 2 ('a red fox in rain') was not sent. Parameter -Duration (duration)", System.StringComparison.Ordinal));
             Assert.Contains(result.Errors, e => e.ToString().Contains("-Seed (seed)", System.StringComparison.Ordinal));
             var whatIf = host.Lines.Where(l => l.StartsWith("What if:", System.StringComparison.Ordinal)).ToList();
             Assert.Equal(2, whatIf.Count);

@@ -7,9 +7,10 @@ using System.Management.Automation;
 namespace Seedance.Binding
 {
     /// <summary>
-    /// Text parameters fed from CSV or JSON: an empty cell means "not given" (null, so the API default applies), and a
-    /// piped object without a property of the parameter's name (a CSV row without a prompt column) is refused instead of
-    /// being turned into the text "@{…}" and sent as a prompt.
+    /// Text parameters fed from CSV or JSON: an empty cell means "not given" (null, so the API default applies). A piped
+    /// object offered whole to a parameter that takes the pipeline's text (-Prompt) gives the text of its property of
+    /// that name, and empty text when that property is empty or missing: a row without a prompt is that row's error
+    /// (the request's validation names it), never the row turned into the text "@{…}" and sent as a prompt.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class TextArgumentTransformationAttribute : ArgumentTransformationAttribute
@@ -32,14 +33,15 @@ namespace Seedance.Binding
                 string text when string.IsNullOrWhiteSpace(text) => null,
                 string text => text,
                 IDictionary => throw NotText("a hashtable; pipe [pscustomobject]@{ … } instead"),
-                PSCustomObject when !CarriesValue(inputData) => throw NotText("an object without a property of this parameter's name"),
+                _ when _propertyNames.Length > 0 && inputData is PSObject row && CarriedValue(row) is { } carried => Transform(engineIntrinsics, carried.Value!) ?? string.Empty,
+                PSCustomObject when _propertyNames.Length > 0 => string.Empty,
+                PSCustomObject => throw NotText("an object"),
                 _ => inputData,
             };
         }
 
-        // The binder offers a piped object here before it binds the object's property of the same name; let that happen.
-        private bool CarriesValue(object inputData) =>
-            inputData is PSObject wrapped && _propertyNames.Any(name => wrapped.Properties[name] is not null);
+        private PSPropertyInfo? CarriedValue(PSObject row) =>
+            _propertyNames.Select(name => row.Properties[name]).FirstOrDefault(property => property is not null);
 
         private static ArgumentTransformationMetadataException NotText(string what) =>
             new($"Expected text, but got {what}.");

@@ -6,7 +6,8 @@ namespace Seedance.Binding
 {
     /// <summary>
     /// Checks one parameter at binding time with the client's rule for its API field, so that PowerShell reports
-    /// "Cannot validate argument on parameter '…'" with the allowed values before anything runs.
+    /// "Cannot validate argument on parameter '…'" with the allowed values before anything runs. A piped row's cell is
+    /// left to the request's validation, which names the row (see <see cref="PipelineRow"/>).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ValidateSeedanceFieldAttribute : ValidateArgumentsAttribute
@@ -21,7 +22,7 @@ namespace Seedance.Binding
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
             var value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
-            if (VideoRequestValidator.ValidateField(Field, value) is { } problem)
+            if (!PipelineRow.IsBinding && VideoRequestValidator.ValidateField(Field, value) is { } problem)
             {
                 throw new ValidationMetadataException(problem.Message);
             }

@@ -6,11 +6,17 @@ namespace Seedance.Binding
 {
     /// <summary>
     /// Whole-number parameters fed from CSV or JSON: "5" and 5.0 are 5, an empty cell is "not given", and 5.5 or "5s" are
-    /// refused instead of being rounded the way PowerShell's own conversion would.
+    /// refused instead of being rounded the way PowerShell's own conversion would (a piped row's cell: that row's error).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class WholeNumberTransformationAttribute : ArgumentTransformationAttribute
     {
+        /// <summary>Transforms the value of the API field <paramref name="field"/>.</summary>
+        public WholeNumberTransformationAttribute(string field) => Field = field;
+
+        /// <summary>The API field the parameter carries.</summary>
+        public string Field { get; }
+
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
@@ -24,16 +30,19 @@ namespace Seedance.Binding
                 case string text when long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number):
                     return number;
                 case string text:
-                    throw NotWhole(text);
+                    return NotWhole(text);
                 case double or float or decimal:
                     var real = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
-                    return decimal.Truncate(real) == real ? (object)decimal.ToInt64(real) : throw NotWhole(Convert.ToString(value, CultureInfo.InvariantCulture));
+                    return decimal.Truncate(real) == real ? decimal.ToInt64(real) : NotWhole(Convert.ToString(value, CultureInfo.InvariantCulture));
                 default:
                     return inputData;
             }
         }
 
-        private static ArgumentTransformationMetadataException NotWhole(string? text) =>
-            new($"'{text}' is not a whole number.");
+        private object? NotWhole(string? text)
+        {
+            var message = $"'{text}' is not a whole number.";
+            return PipelineRow.Defer(Field, message) ? null : throw new ArgumentTransformationMetadataException(message);
+        }
     }
 }

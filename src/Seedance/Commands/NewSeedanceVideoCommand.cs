@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Text;
 using Seedance.Binding;
@@ -26,11 +27,13 @@ namespace Seedance.Commands
         private const string OutputPathParameterSet = "OutputPath";
         private readonly List<SeedanceTask> _submitted = new();
         private SaveTarget? _save;
+        private PipelineRow? _row;
+        private int _rows;
 
         /// <summary>What to film: 3 to 10000 characters.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [TextArgumentTransformation(nameof(Prompt))]
-        [ValidateSeedanceField(RequestFields.Prompt)]
+        [AllowEmptyString]
         public string Prompt { get; set; } = string.Empty;
 
         /// <summary>text-to-video, image-to-video or media-to-video; inferred from -MediaUrl / -ImageUrl when not given.</summary>
@@ -65,7 +68,7 @@ namespace Seedance.Commands
 
         /// <summary>Clip length in whole seconds, 4 to 15.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [WholeNumberTransformation]
+        [WholeNumberTransformation(RequestFields.Duration)]
         [ValidateSeedanceField(RequestFields.Duration)]
         public int? Duration { get; set; }
 
@@ -100,24 +103,24 @@ namespace Seedance.Commands
         /// <summary>Render without an audio track (sends generate_audio: false).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("no_audio")]
-        [BooleanTextTransformation]
+        [BooleanTextTransformation(RequestFields.GenerateAudio, Switch = true)]
         public SwitchParameter NoAudio { get; set; }
 
         /// <summary>The API's generate_audio flag as data gives it (CSV or JSON); at the prompt, use -NoAudio.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
         [Alias("generate_audio")]
-        [BooleanTextTransformation]
+        [BooleanTextTransformation(RequestFields.GenerateAudio)]
         public bool? GenerateAudio { get; set; }
 
         /// <summary>Lock the camera lens.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("fixed_lens")]
-        [BooleanTextTransformation]
+        [BooleanTextTransformation(RequestFields.FixedLens, Switch = true)]
         public SwitchParameter FixedLens { get; set; }
 
         /// <summary>Seed, -1 to 4294967295; not on the mini tier nor the real channel.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [WholeNumberTransformation]
+        [WholeNumberTransformation(RequestFields.Seed)]
         [ValidateSeedanceField(RequestFields.Seed)]
         public long? Seed { get; set; }
 
@@ -127,6 +130,17 @@ namespace Seedance.Commands
         [TextArgumentTransformation]
         [ValidateSeedanceField(RequestFields.IdempotencyKey)]
         public string? IdempotencyKey { get; set; }
+
+        /// <summary>
+        /// The piped object as a whole (a CSV row, a JSON object, a prompt), so that its errors name it. PowerShell offers
+        /// each piped object here before it binds its cells, and sets this back to null between objects.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public object? InputObject
+        {
+            get => _row?.Value;
+            set => _row = PipelineRow.Start(value, ref _rows);
+        }
 
         /// <summary>Wait for the videos (one polling loop for all of them) and emit each completed task instead of the submitted one.</summary>
         [Parameter]
@@ -149,8 +163,9 @@ namespace Seedance.Commands
         /// <inheritdoc />
         protected override void OnProcess()
         {
+            PipelineRow.End();
             var request = ToRequest();
-            Attempt(request, () => Submit(request));
+            Attempt(request, () => Submit(request, _row?.Problems));
         }
 
         /// <inheritdoc />
@@ -159,16 +174,25 @@ namespace Seedance.Commands
             WaitFor(_submitted, _save);
         }
 
-        /// <summary>A request that breaks the API's rules names the parameters to change and their allowed values.</summary>
+        /// <summary>
+        /// A request that breaks the API's rules names the parameters to change and their allowed values, and a piped
+        /// row its position and the start of its prompt.
+        /// </summary>
         private protected override ErrorRecord ErrorFor(Exception exception, object? target) => exception is SeedanceValidationException invalid
-            ? SeedanceErrorRecord.InvalidParameters(invalid, target)
+            ? SeedanceErrorRecord.InvalidParameters(invalid, target, _row?.Describe(Prompt))
             : base.ErrorFor(exception, target);
 
-        private void Submit(VideoRequest request)
+        private void Submit(VideoRequest request, IReadOnlyList<RequestProblem>? unreadableCells)
         {
             foreach (var finding in PromptLint.Check(request.Prompt))
             {
                 WriteWarning(finding.Message);
+            }
+
+            // A row's unreadable cells are refused with whatever else the request breaks.
+            if (unreadableCells is { Count: > 0 })
+            {
+                throw new SeedanceValidationException(unreadableCells.Concat(VideoRequestValidator.Validate(request)).ToList());
             }
 
             // Validated and canonicalised once, here: the client sends these very bytes.
@@ -203,7 +227,7 @@ namespace Seedance.Commands
         /// <summary>The request as the parameters give it; null stays "not given" so the API's defaults apply.</summary>
         private VideoRequest ToRequest() => new()
         {
-            Prompt = Prompt,
+            Prompt = string.IsNullOrEmpty(Prompt) ? null : Prompt,
             Mode = Mode,
             QualityTier = QualityTier,
             Channel = Channel,

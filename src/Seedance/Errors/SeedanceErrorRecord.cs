@@ -36,12 +36,13 @@ namespace Seedance.Errors
         /// <summary>
         /// A request that breaks the API's rules (<c>Seedance.InvalidParameter</c>): the message names the PowerShell
         /// parameter of each problem, not only the API field, and the allowed values; the exception keeps every problem.
+        /// <paramref name="what"/> names the request (a piped row: its position and prompt).
         /// </summary>
-        public static ErrorRecord InvalidParameters(SeedanceValidationException exception, object? target)
+        public static ErrorRecord InvalidParameters(SeedanceValidationException exception, object? target, string? what = null)
         {
             var record = From(exception, target);
             var lines = exception.Problems.Select(problem => $"Parameter -{RequestParameters.ParameterFor(problem.Field)} ({problem.Field}): {problem.Message}");
-            record.ErrorDetails = new ErrorDetails("The request was not sent. " + string.Join(Environment.NewLine, lines))
+            record.ErrorDetails = new ErrorDetails((what ?? "The request") + " was not sent. " + string.Join(Environment.NewLine, lines))
             {
                 RecommendedAction = "Change the parameters named above; Get-Help New-SeedanceVideo -Parameter <name> lists the allowed values.",
             };
