@@ -95,7 +95,8 @@ namespace Seedance
         {
             if (string.IsNullOrWhiteSpace(id))
             {
-                throw new ArgumentException("A task id is required.", nameof(id));
+                // A Seedance error, not an ArgumentException: a waiter reports it for this id and waits on for the others.
+                throw new SeedanceException(SeedanceErrorCodes.InvalidParameter, $"'{id}' is not a task id: it is blank. Give the id New-SeedanceVideo returned (for example sd2_...).");
             }
 
             var task = await _sender.GetTaskAsync(id, json => TaskMapper.Read(json, _options.Endpoint), cancellationToken).ConfigureAwait(false);

@@ -48,6 +48,21 @@ Describe 'Get-SeedanceTask -Id' {
         $failures[0].TargetObject | Should -Be 'sd2_no_such_task'
     }
 
+    It 'writes a Seedance.InvalidParameter error for a blank id from <Case> and reads the others' -ForEach @(
+        @{ Case = 'Get-SeedanceTask -Id'; Call = { param($id) Get-SeedanceTask -Id ' ', $id -ApiKey $key -ErrorVariable failures -ErrorAction SilentlyContinue; $failures } }
+        @{ Case = 'the pipeline into Wait-SeedanceTask'; Call = { param($id) ' ', $id | Wait-SeedanceTask -ApiKey $key -ErrorVariable failures -ErrorAction SilentlyContinue; $failures } }
+    ) {
+        $out = & $Call $submitted.Id
+
+        $tasks = @($out | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
+        $failures = @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $tasks.Count | Should -Be 1
+        $tasks[0].Id | Should -Be $submitted.Id
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.InvalidParameter,*'
+        "$($failures[0])" | Should -Match 'task id'
+    }
+
     It 'shows each request with -Verbose' {
         $verbose = Get-SeedanceTask $submitted.Id -ApiKey $key -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
 

@@ -79,6 +79,29 @@ namespace Seedance.Tests
             Assert.DoesNotContain(result.AllText(), text => text.Contains(SeedanceSessions.TestKey, StringComparison.Ordinal));
         }
 
+        [Theory]
+        [InlineData("' ', $Id | Get-SeedanceTask -ApiKey $Key", "Seedance.InvalidParameter,Seedance.Commands.GetSeedanceTaskCommand")]
+        [InlineData("Get-SeedanceTask -Id ' ', $Id -ApiKey $Key", "Seedance.InvalidParameter,Seedance.Commands.GetSeedanceTaskCommand")]
+        [InlineData("' ', $Id | Wait-SeedanceTask -ApiKey $Key", "Seedance.InvalidParameter,Seedance.Commands.WaitSeedanceTaskCommand")]
+        public async Task Blank_id_is_its_own_Seedance_error_and_the_other_ids_go_on(string script, string errorId)
+        {
+            await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ProcessingTime = TimeSpan.Zero });
+            using var session = SeedanceSessions.Open(sandbox);
+            var id = session.Run("(New-SeedanceVideo 'a fox in snow' -ApiKey $Key).Id", Variables(sandbox)).ShouldSucceed().Output.Single().ToString();
+            var variables = Variables(sandbox);
+            variables["Id"] = id;
+
+            var result = session.Run(script, variables);
+
+            Assert.Null(result.Terminating);
+            Assert.Equal(id, Assert.Single(result.Output).Properties["Id"].Value);
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(errorId, error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Contains("task id", error.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(sandbox.RequestLog, r => r.Path.TrimEnd('/') == "/api/v1/tasks");
+        }
+
         [Fact]
         public async Task Get_after_503s_is_retried_and_Verbose_shows_each_attempt()
         {
