@@ -208,4 +208,75 @@ function Invoke-TestShell {
     }
 }
 
-Export-ModuleMember -Function Start-TestSandbox, Stop-TestSandbox, Get-TestShellPath, Invoke-TestShell
+function Invoke-TestTerminal {
+    <#
+    .SYNOPSIS
+    Runs a command in a child PowerShell on a pseudo-terminal (util-linux `script`), presses Ctrl+C once its output
+    matches -InterruptWhen, and returns its Output (without colour codes), ExitCode and how long it took to stop.
+    Only a console delivers Ctrl+C to PowerShell; Linux only.
+    .EXAMPLE
+    $run = Invoke-TestTerminal -Command 'Start-Sleep 60' -InterruptWhen 'ready'
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory)]
+        [string] $Command,
+
+        # A regular expression; Ctrl+C is pressed once the output matches it.
+        [Parameter(Mandatory)]
+        [string] $InterruptWhen,
+
+        [ValidateRange(1, 600)]
+        [int] $TimeoutSeconds = 60
+    )
+
+    $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($Command))
+    $shell = ConvertTo-ArgumentText @((Get-TestShellPath), '-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded)
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('script', (ConvertTo-ArgumentText @('-qfec', $shell, '/dev/null')))
+    $startInfo.UseShellExecute = $false
+    $startInfo.RedirectStandardInput = $true
+    $startInfo.RedirectStandardOutput = $true
+    $child = [System.Diagnostics.Process]::Start($startInfo)
+    try {
+        $text = [System.Text.StringBuilder]::new()
+        $buffer = [char[]]::new(4096)
+        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+        $interrupted = $null
+        $read = $child.StandardOutput.ReadAsync($buffer, 0, $buffer.Length)
+        while ([DateTime]::UtcNow -lt $deadline) {
+            if ($read.Wait(100)) {
+                if ($read.Result -eq 0) { break }
+                $chunk = [string]::new($buffer, 0, $read.Result)
+                $null = $text.Append($chunk)
+                # PowerShell asks the terminal where its cursor is (to draw progress); answer as a terminal would.
+                foreach ($query in [regex]::Matches($chunk, '\x1b\[6n')) {
+                    $child.StandardInput.Write("$([char]27)[1;1R")
+                    $child.StandardInput.Flush()
+                }
+                $read = $child.StandardOutput.ReadAsync($buffer, 0, $buffer.Length)
+            }
+            if ($null -eq $interrupted -and ($text.ToString() -replace '\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]') -match $InterruptWhen) {
+                $child.StandardInput.Write([char]3)
+                $child.StandardInput.Flush()
+                $interrupted = [System.Diagnostics.Stopwatch]::StartNew()
+            }
+        }
+        if (-not $child.WaitForExit(5000)) {
+            $child.Kill()
+            throw "The child shell did not end within $TimeoutSeconds s. Its output: $text"
+        }
+
+        [pscustomobject]@{
+            ExitCode    = $child.ExitCode
+            Output      = $text.ToString() -replace '\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]' -replace '\r'
+            Interrupted = $null -ne $interrupted
+            StoppedIn   = if ($interrupted) { $interrupted.Elapsed } else { $null }
+        }
+    }
+    finally {
+        $child.Dispose()
+    }
+}
+
+Export-ModuleMember -Function Start-TestSandbox, Stop-TestSandbox, Get-TestShellPath, Invoke-TestShell, Invoke-TestTerminal

@@ -47,7 +47,7 @@ Describe 'Wait-SeedanceTask' {
 
     It 'gives one OperationTimeout error per unfinished task' {
         $slow = New-SeedanceVideo -Prompt 'a slow clip [takes:3600]' -ApiKey $key
-        $result = $slow | Wait-SeedanceTask -Timeout 1 -ApiKey $key -ErrorVariable timeouts -ErrorAction SilentlyContinue
+        $result = $slow | Wait-SeedanceTask -Timeout 1 -ApiKey $key -ErrorVariable timeouts -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
         $result | Should -BeNullOrEmpty
         $timeouts | Should -HaveCount 1
         $timeouts[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
@@ -67,6 +67,42 @@ Describe 'Wait-SeedanceTask' {
         # A waiter still alive polls the slow tasks again within this time (cold: at ages 1, 1.5, 2.3, 3.4 s).
         Start-Sleep -Seconds 4
         & $polls | Should -Be $before
+    }
+
+    It 'warns with the pending ids and the command that picks them up again at a timeout' {
+        $tasks = 'one slow clip [takes:3600]', 'two slow clip [takes:3600]' | New-SeedanceVideo -ApiKey $key
+
+        $null = $tasks | Wait-SeedanceTask -Timeout 1 -ApiKey $key -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike ("2 tasks did not finish within 1 s; *Get-SeedanceTask -Id '{0}', '{1}' | Wait-SeedanceTask" -f $tasks[0].Id, $tasks[1].Id)
+    }
+
+    It 'shows each id as submitted with -Verbose' {
+        $verbose = New-SeedanceVideo 'a verbose fox' -ApiKey $key -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+
+        "$verbose" | Should -Match 'Submitted task sd2_\w+ \(Idempotency-Key '
+    }
+
+    It 'names the pending task and the command to save it when Ctrl+C stops New-SeedanceVideo -Wait -OutFile' {
+        if ($PSVersionTable.PSEdition -ne 'Core' -or -not $IsLinux) {
+            Set-ItResult -Skipped -Because 'Ctrl+C reaches PowerShell only through a console; the test drives one with util-linux script'
+            return
+        }
+
+        $file = Join-Path $dir 'interrupted fox.mp4'
+        $manifest = Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1'
+        $run = Invoke-TestTerminal -InterruptWhen 'GET /api/v1/tasks/' -Command (
+            "Import-Module '$manifest'; Set-SeedanceConfiguration -BaseUri '$($sandbox.BaseUri)' -NoJournal; " +
+            "`$env:SEEDANCE_API_KEY = '$($sandbox.ApiKey)'; " +
+            "New-SeedanceVideo 'an interrupted fox [takes:3600]' -OutFile '$file' -Verbose")
+
+        $run.Interrupted | Should -BeTrue
+        $run.StoppedIn.TotalSeconds | Should -BeLessThan 10
+        $id = [regex]::Match($run.Output, 'Submitted task (sd2_\w+)').Groups[1].Value
+        $id | Should -Not -BeNullOrEmpty
+        ($run.Output -replace '\n') | Should -BeLike ("*WARNING: Stopped waiting for 1 task; *Get-SeedanceTask -Id '{0}' | Wait-SeedanceTask | Save-SeedanceVideo -Path '{1}'*" -f $id, $file)
+        Test-Path -LiteralPath $file | Should -BeFalse
     }
 
     It 'stops promptly when the pipeline is stopped, and the task goes on' {

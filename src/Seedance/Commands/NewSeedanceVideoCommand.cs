@@ -214,6 +214,7 @@ namespace Seedance.Commands
             _save?.Prepare();
             _save?.ClaimForNewTask();
             var task = Run(token => Client.SubmitAsync(key, body, token));
+            WriteVerbose($"Submitted task {task.Id} (Idempotency-Key {key}).");
             if (Wait || OutFile is not null || OutputPath is not null)
             {
                 _submitted.Add(task);

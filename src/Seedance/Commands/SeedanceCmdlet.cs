@@ -150,17 +150,31 @@ namespace Seedance.Commands
         }
 
         /// <summary>
-        /// True when this call's -Verbose or -Debug (else the session's preference) would show the stream: traces are only
-        /// formatted and posted to the pipeline thread when someone will see them.
+        /// True when this call's switch or action parameter (-Verbose, -Debug, -WarningAction), else the session's
+        /// preference, would show the stream: traces are only formatted and posted to the pipeline thread when someone
+        /// will see them.
         /// </summary>
         /// <remarks>
         /// A preference set in a script's own scope (<c>$VerbosePreference = 'Continue'</c>) is a string there, not an
         /// ActionPreference: it is converted as PowerShell converts it.
         /// </remarks>
         private bool Shows(string parameter, string preference) => MyInvocation.BoundParameters.TryGetValue(parameter, out var value)
-            ? value is SwitchParameter { IsPresent: true }
-            : LanguagePrimitives.TryConvertTo(GetVariableValue(preference), out ActionPreference shown)
-                && shown != ActionPreference.SilentlyContinue && shown != ActionPreference.Ignore;
+            ? value is SwitchParameter { IsPresent: true } || (value is ActionPreference action && Shown(action))
+            : LanguagePrimitives.TryConvertTo(GetVariableValue(preference), out ActionPreference shown) && Shown(shown);
+
+        private static bool Shown(ActionPreference preference) => preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+
+        /// <summary>
+        /// A warning once the pipeline is stopping (Ctrl+C), when it can take no more writes: straight to the host,
+        /// under this call's -WarningAction or the session's $WarningPreference.
+        /// </summary>
+        private protected void WarnOnHost(string message)
+        {
+            if (Shows("WarningAction", "WarningPreference"))
+            {
+                Host.UI.WriteWarningLine(message);
+            }
+        }
 
         private void OnTrace(SeedanceTrace trace) => Post(() => WriteTrace(trace));
 

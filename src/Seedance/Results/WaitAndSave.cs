@@ -23,6 +23,7 @@ namespace Seedance.Results
         private readonly Action<Action> _post;
         private readonly SeedanceClient _client;
         private readonly HashSet<string> _videoPaths = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<SeedanceTask> _unsettled = new();
         private int _nextDownloadActivity = ResultProgress.WaitActivityId + 1;
 
         public WaitAndSave(PSCmdlet cmdlet, Action<Action> post, SeedanceClient client)
@@ -32,9 +33,29 @@ namespace Seedance.Results
             _client = client;
         }
 
+        /// <summary>
+        /// The tasks of the wait with no result written yet, in their order: still rendering (the wait was stopped),
+        /// timed out, or completed but not saved. They go on at the API and can be picked up again.
+        /// </summary>
+        public IReadOnlyList<SeedanceTask> Unsettled
+        {
+            get
+            {
+                lock (_unsettled)
+                {
+                    return _unsettled.ToArray();
+                }
+            }
+        }
+
         /// <summary>Waits for <paramref name="tasks"/>; emits each completed task, or with <paramref name="save"/> saves it and emits its files.</summary>
         public async Task WaitAsync(IReadOnlyList<SeedanceTask> tasks, TimeSpan? timeout, SaveTarget? save, CancellationToken cancellationToken)
         {
+            lock (_unsettled)
+            {
+                _unsettled.AddRange(tasks);
+            }
+
             var downloads = new List<Task>();
             await new TaskWaiter(_client).WaitAsync(
                 tasks,
@@ -43,11 +64,22 @@ namespace Seedance.Results
                 {
                     if (outcome.Error is { } error)
                     {
-                        _post(() => _cmdlet.WriteError(SeedanceErrorRecord.From(error, outcome.Task)));
+                        _post(() =>
+                        {
+                            _cmdlet.WriteError(SeedanceErrorRecord.From(error, outcome.Task));
+                            if (error.ErrorCode != SeedanceErrorCodes.WaitTimeout)
+                            {
+                                Settle(outcome.Task);
+                            }
+                        });
                     }
                     else if (save is null)
                     {
-                        _post(() => _cmdlet.WriteObject(outcome.Task));
+                        _post(() =>
+                        {
+                            _cmdlet.WriteObject(outcome.Task);
+                            Settle(outcome.Task);
+                        });
                     }
                     else
                     {
@@ -95,16 +127,35 @@ namespace Seedance.Results
 
                         _cmdlet.WriteObject(AsItem(result.File), enumerateCollection: true);
                     }
+
+                    Settle(task);
                 });
             }
             catch (SeedanceException e)
             {
-                _post(() => _cmdlet.WriteError(SeedanceErrorRecord.From(e, task)));
+                _post(() =>
+                {
+                    _cmdlet.WriteError(SeedanceErrorRecord.From(e, task));
+                    Settle(task);
+                });
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 var failure = new SeedanceException(SeedanceErrorCodes.DownloadFailed, $"Could not save the video of task {task.Id}: {e.Message}", innerException: e, task: task);
-                _post(() => _cmdlet.WriteError(SeedanceErrorRecord.From(failure, task)));
+                _post(() =>
+                {
+                    _cmdlet.WriteError(SeedanceErrorRecord.From(failure, task));
+                    Settle(task);
+                });
+            }
+        }
+
+        /// <summary>The task's result (its task, its files or its error) is written.</summary>
+        private void Settle(SeedanceTask task)
+        {
+            lock (_unsettled)
+            {
+                _unsettled.RemoveAll(waited => waited.Id == task.Id);
             }
         }
 
