@@ -105,6 +105,30 @@ Describe 'Wait-SeedanceTask' {
         Test-Path -LiteralPath $file | Should -BeFalse
     }
 
+    It 'shows the share done, the tasks in flight and an expected finish on its progress bar' {
+        # The earlier tests of this file taught the process-wide render times that the bar's expected finish comes from.
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({
+                param($Path, $Uri, $Key)
+                Import-Module $Path
+                Set-SeedanceConfiguration -BaseUri $Uri -RateLimit 30 -RateLimitWindowSeconds 2 -NoJournal
+                'a quick fox [takes:0.3]', 'a slow owl in the snow [takes:2]', 'another slow owl [takes:2]', 'a third slow owl [takes:2]' |
+                    New-SeedanceVideo -ApiKey $Key | Wait-SeedanceTask -ApiKey $Key
+            }).AddArgument((Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1')).AddArgument($sandbox.BaseUri).AddArgument($key)
+        try {
+            $done = $shell.Invoke()
+            $quarter = @($shell.Streams.Progress | Where-Object { $_.ActivityId -eq 1 -and $_.StatusDescription -like '1 of 4 done (25%)*' })
+        }
+        finally {
+            $shell.Dispose()
+        }
+
+        @($done).Count | Should -Be 4
+        $quarter.Count | Should -BeGreaterThan 0
+        $quarter | ForEach-Object { $_.PercentComplete | Should -Be 25 }
+        @($quarter | Where-Object { $_.StatusDescription -match "^1 of 4 done \(25%\); (about \d+ s left|done any moment now); rendering sd2_\w+ 'a slow owl in the snow" }).Count | Should -BeGreaterThan 0
+    }
+
     It 'stops promptly when the pipeline is stopped, and the task goes on' {
         $slow = New-SeedanceVideo -Prompt 'another slow clip [takes:3600]' -ApiKey $key
         $shell = [powershell]::Create()

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Seedance.Waiting
 {
@@ -6,16 +7,13 @@ namespace Seedance.Waiting
     public sealed class TaskWaitProgress
     {
         /// <summary>Creates a snapshot.</summary>
-        public TaskWaitProgress(int total, int completed, int failed, int pending, int polls, TimeSpan elapsed, SeedanceTask? oldestPending, TimeSpan? oldestPendingAge)
+        public TaskWaitProgress(int total, int completed, int failed, IReadOnlyList<SeedanceTask> pendingTasks, DateTimeOffset? expectedFinish)
         {
             Total = total;
             Completed = completed;
             Failed = failed;
-            Pending = pending;
-            Polls = polls;
-            Elapsed = elapsed;
-            OldestPending = oldestPending;
-            OldestPendingAge = oldestPendingAge;
+            PendingTasks = pendingTasks;
+            ExpectedFinish = expectedFinish;
         }
 
         /// <summary>Tasks in the wait.</summary>
@@ -28,18 +26,12 @@ namespace Seedance.Waiting
         public int Failed { get; }
 
         /// <summary>Tasks still rendering.</summary>
-        public int Pending { get; }
+        public int Pending => PendingTasks.Count;
 
-        /// <summary>Polls sent so far.</summary>
-        public int Polls { get; }
+        /// <summary>The tasks still rendering, as last seen, oldest first.</summary>
+        public IReadOnlyList<SeedanceTask> PendingTasks { get; }
 
-        /// <summary>Time since the wait began.</summary>
-        public TimeSpan Elapsed { get; }
-
-        /// <summary>The pending task that was created first.</summary>
-        public SeedanceTask? OldestPending { get; }
-
-        /// <summary>How long the oldest pending task has been rendering.</summary>
-        public TimeSpan? OldestPendingAge { get; }
+        /// <summary>When the last pending task should be done, from the render times learned so far; null before any is known.</summary>
+        public DateTimeOffset? ExpectedFinish { get; }
     }
 }

@@ -96,7 +96,7 @@ namespace Seedance.Waiting
                 }
             }
 
-            onProgress?.Invoke(Snapshot(planner, counts, start));
+            onProgress?.Invoke(Snapshot(planner, counts));
             while (planner.Pending.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -134,7 +134,6 @@ namespace Seedance.Waiting
                 SeedanceTask seen;
                 try
                 {
-                    counts.Polls++;
                     seen = await _poll(next.Task.Id, cancellationToken).ConfigureAwait(false);
                 }
                 catch (SeedanceException e)
@@ -142,7 +141,7 @@ namespace Seedance.Waiting
                     planner.Remove(next);
                     counts.Failed++;
                     onOutcome(new TaskWaitOutcome(next.Task, e));
-                    onProgress?.Invoke(Snapshot(planner, counts, start));
+                    onProgress?.Invoke(Snapshot(planner, counts));
                     continue;
                 }
 
@@ -153,7 +152,7 @@ namespace Seedance.Waiting
                     Report(seen, counts, onOutcome);
                 }
 
-                onProgress?.Invoke(Snapshot(planner, counts, start));
+                onProgress?.Invoke(Snapshot(planner, counts));
             }
         }
 
@@ -203,19 +202,38 @@ namespace Seedance.Waiting
         private Task SleepAsync(TimeSpan wait, CancellationToken cancellationToken) =>
             _time.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), cancellationToken);
 
-        private TaskWaitProgress Snapshot(PollPlanner planner, WaitCounts counts, DateTimeOffset start)
+        private TaskWaitProgress Snapshot(PollPlanner planner, WaitCounts counts)
         {
             var now = _time.GetUtcNow();
-            WaitingTask? oldest = null;
+            var pending = planner.Pending.OrderBy(waiting => waiting.Origin).Select(waiting => waiting.Task).ToArray();
+            return new TaskWaitProgress(counts.Total, counts.Completed, counts.Failed, pending, ExpectedFinish(planner, now));
+        }
+
+        /// <summary>
+        /// When the last pending task should be done: each at its learned median render time, or, once past it, at the
+        /// 90th percentile; never before now. Null until a render time is known.
+        /// </summary>
+        private DateTimeOffset? ExpectedFinish(PollPlanner planner, DateTimeOffset now)
+        {
+            DateTimeOffset? last = null;
             foreach (var waiting in planner.Pending)
             {
-                if (oldest is null || waiting.Origin < oldest.Origin)
+                if (_model.Quantile(0.5, waiting.Units) is not { } median)
                 {
-                    oldest = waiting;
+                    return null;
                 }
+
+                var expected = waiting.Origin + median;
+                if (expected < now && _model.Quantile(0.9, waiting.Units) is { } late)
+                {
+                    expected = waiting.Origin + late;
+                }
+
+                expected = expected < now ? now : expected;
+                last = last is { } before && before > expected ? before : expected;
             }
 
-            return new TaskWaitProgress(counts.Total, counts.Completed, counts.Failed, planner.Pending.Count, counts.Polls, now - start, oldest?.Task, oldest?.Age(now));
+            return last;
         }
 
         private sealed class WaitCounts
@@ -225,8 +243,6 @@ namespace Seedance.Waiting
             public int Completed { get; set; }
 
             public int Failed { get; set; }
-
-            public int Polls { get; set; }
         }
     }
 }

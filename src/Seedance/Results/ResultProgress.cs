@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
 using System.Globalization;
 using System.Management.Automation;
 using Seedance.Downloads;
@@ -11,21 +14,53 @@ namespace Seedance.Results
     {
         public const int WaitActivityId = 1;
         private const string WaitActivity = "Waiting for Seedance tasks";
+        private const int InFlightShown = 3;
+        private const int PromptShown = 24;
 
+        /// <summary>
+        /// The share done as a percentage, when the last task is expected (from the render times learned so far), and the
+        /// tasks in flight (id and the start of the prompt), most useful first: PowerShell 7's one-line bar cuts the end.
+        /// </summary>
         public static ProgressRecord Waiting(TaskWaitProgress progress)
         {
             var finished = progress.Completed + progress.Failed;
-            var oldest = progress.OldestPending is { } task && progress.OldestPendingAge is { } age
-                ? string.Format(CultureInfo.InvariantCulture, "oldest pending: {0} ({1:0} s)", task.Id, age.TotalSeconds)
-                : "none pending";
-            return new ProgressRecord(
-                WaitActivityId,
-                WaitActivity,
-                string.Format(CultureInfo.InvariantCulture, "{0} done, {1} failed, {2} pending; {3:hh\\:mm\\:ss} elapsed", progress.Completed, progress.Failed, progress.Pending, progress.Elapsed))
+            var percent = progress.Total > 0 ? finished * 100 / progress.Total : 100;
+            var status = new StringBuilder();
+            status.AppendFormat(CultureInfo.InvariantCulture, "{0} of {1} done ({2}%)", finished, progress.Total, percent);
+            if (progress.Failed > 0)
             {
-                CurrentOperation = oldest,
-                PercentComplete = progress.Total > 0 ? finished * 100 / progress.Total : 100,
-            };
+                status.AppendFormat(CultureInfo.InvariantCulture, ", {0} failed", progress.Failed);
+            }
+
+            if (progress.Pending > 0)
+            {
+                status.Append("; ").Append(Expected(progress.ExpectedFinish)).Append("; rendering ").Append(InFlight(progress.PendingTasks));
+            }
+
+            return new ProgressRecord(WaitActivityId, WaitActivity, status.ToString()) { PercentComplete = percent };
+        }
+
+        private static string Expected(DateTimeOffset? finish)
+        {
+            if (finish is not { } at)
+            {
+                return "learning how long tasks take";
+            }
+
+            var left = at - DateTimeOffset.UtcNow;
+            return left.TotalSeconds < 1 ? "done any moment now"
+                : left.TotalSeconds < 60 ? string.Format(CultureInfo.InvariantCulture, "about {0:0} s left", Math.Ceiling(left.TotalSeconds))
+                : left.TotalHours < 1 ? string.Format(CultureInfo.InvariantCulture, "about {0}m{1:00}s left (by {2:HH:mm})", left.Minutes, left.Seconds, at.ToLocalTime())
+                : string.Format(CultureInfo.InvariantCulture, "about {0}h{1:00}m left (by {2:HH:mm})", (int)left.TotalHours, left.Minutes, at.ToLocalTime());
+        }
+
+        private static string InFlight(IReadOnlyList<SeedanceTask> pending)
+        {
+            var shown = pending.Take(InFlightShown).Select(task => task.Prompt is { Length: > 0 } prompt
+                ? $"{task.Id} '{(prompt.Length > PromptShown ? prompt.Substring(0, PromptShown) + "..." : prompt)}'"
+                : task.Id);
+            var more = pending.Count > InFlightShown ? string.Format(CultureInfo.InvariantCulture, " (+{0} more)", pending.Count - InFlightShown) : string.Empty;
+            return string.Join(", ", shown) + more;
         }
 
         public static ProgressRecord WaitingDone() =>
