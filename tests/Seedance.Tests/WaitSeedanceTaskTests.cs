@@ -171,6 +171,91 @@ namespace Seedance.Tests
             Assert.All(result.Output, o => Assert.Equal("completed", Property(o, "Status")));
         }
 
+        [Fact]
+        public async Task Timeout_warns_with_the_pending_ids_and_the_command_that_picks_them_up_again()
+        {
+            await using var sandbox = await SandboxHost.StartAsync(ScaledOptions());
+            using var session = new PowerShellSession();
+
+            var result = session.Run(
+                Configure + "$tasks = 'one slow [takes:3600]', 'a quick one [takes:0.2]', 'two slow [takes:3600]' | New-SeedanceVideo -ApiKey $Key; $tasks | Wait-SeedanceTask -Timeout 2 -ApiKey $Key; $tasks.Id",
+                Variables(sandbox, _folder));
+
+            var ids = result.Output.Where(o => o.BaseObject is string).Select(o => (string)o.BaseObject).ToArray();
+            var warning = Assert.Single(result.Warnings).Message;
+            Assert.Contains($"Get-SeedanceTask -Id '{ids[0]}', '{ids[2]}' | Wait-SeedanceTask", warning, StringComparison.Ordinal);
+            Assert.DoesNotContain(ids[1], warning, StringComparison.Ordinal);
+            Assert.StartsWith("2 tasks did not finish within 2 s", warning, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Timeout_of_New_SeedanceVideo_OutFile_names_Save_SeedanceVideo_with_the_file()
+        {
+            await using var sandbox = await SandboxHost.StartAsync(ScaledOptions());
+            using var session = new PowerShellSession();
+            var variables = Variables(sandbox, _folder);
+            variables["File"] = Path.Combine(_folder, "fox's clip.mp4");
+
+            var result = session.Run(Configure + "New-SeedanceVideo 'a slow fox [takes:3600]' -OutFile $File -Timeout 1 -ApiKey $Key", variables);
+
+            var id = sandbox.RequestLog.First(r => r.Method == "GET").Path["/api/v1/tasks/".Length..];
+            var warning = Assert.Single(result.Warnings).Message;
+            Assert.EndsWith($"Get-SeedanceTask -Id '{id}' | Wait-SeedanceTask | Save-SeedanceVideo -Path '{Path.Combine(_folder, "fox''s clip.mp4")}'", warning, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Ctrl_C_warns_on_the_host_with_the_pending_ids_and_the_command()
+        {
+            await using var sandbox = await SandboxHost.StartAsync(ScaledOptions(TimeSpan.FromHours(1)));
+            var host = new RecordingHost(width: 300);
+            using var session = new PowerShellSession(host);
+
+            var result = await session.RunAsync(
+                Configure + "'a long one', 'another long one' | New-SeedanceVideo -ApiKey $Key -Wait -OutputPath $Dir",
+                Variables(sandbox, _folder),
+                shell => shell.Streams.Progress.DataAdded += (_, _) => shell.BeginStop(null, null));
+
+            Assert.Empty(result.Output);
+            var ids = sandbox.RequestLog.Where(r => r.Method == "GET").Select(r => r.Path["/api/v1/tasks/".Length..]).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToList();
+            var warning = Assert.Single(host.Lines, line => line.StartsWith("WARNING: ", StringComparison.Ordinal));
+            Assert.Contains("Stopped waiting for 2 tasks", warning, StringComparison.Ordinal);
+            Assert.Contains("| Wait-SeedanceTask | Save-SeedanceVideo -Path '" + _folder + "'", warning, StringComparison.Ordinal);
+            Assert.All(sandbox.Account(SeedanceSessions.TestKey).Charges, charge => Assert.Contains($"'{charge.TaskId}'", warning, StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task Verbose_shows_each_id_as_submitted()
+        {
+            await using var sandbox = await SandboxHost.StartAsync(ScaledOptions());
+            using var session = new PowerShellSession();
+
+            var result = session.Run(Configure + "'a red fox trots', 'a grey owl blinks' | New-SeedanceVideo -Wait -ApiKey $Key -Verbose", Variables(sandbox, _folder)).ShouldSucceed();
+
+            Assert.All(sandbox.Account(SeedanceSessions.TestKey).Charges, charge =>
+                Assert.Contains(result.Verbose, v => v.Message.StartsWith($"Submitted task {charge.TaskId}", StringComparison.Ordinal)));
+        }
+
+        [Fact]
+        public async Task Progress_shows_the_share_done_the_tasks_in_flight_and_an_expected_finish()
+        {
+            await using var sandbox = await SandboxHost.StartAsync(ScaledOptions());
+            using var session = new PowerShellSession();
+
+            // The first wait teaches the render times; the second shows them.
+            var result = session.Run(
+                Configure + """
+                $null = 'a first lesson', 'a second lesson' | New-SeedanceVideo -ApiKey $Key | Wait-SeedanceTask -ApiKey $Key
+                'a quick fox [takes:0.3]', 'a slow owl in the snow [takes:3]', 'another slow owl [takes:3]', 'a third slow owl [takes:3]' | New-SeedanceVideo -ApiKey $Key | Wait-SeedanceTask -ApiKey $Key
+                """,
+                Variables(sandbox, _folder)).ShouldSucceed();
+
+            Assert.Equal(4, result.Output.Count);
+            var quarter = result.Progress.Where(p => p.ActivityId == 1 && p.RecordType == ProgressRecordType.Processing && p.StatusDescription.StartsWith("1 of 4 done (25%)", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(quarter);
+            Assert.All(quarter, p => Assert.Equal(25, p.PercentComplete));
+            Assert.Contains(quarter, p => System.Text.RegularExpressions.Regex.IsMatch(p.StatusDescription, @"^1 of 4 done \(25%\); (about \d+ s left|done any moment now); rendering sd2_\w+ 'a slow owl in the snow"));
+        }
+
         internal static string? Property(object target, string name) => PSObject.AsPSObject(target).Properties[name]?.Value?.ToString();
 
         internal static void AssertProgressCleared(ScriptResult result)
