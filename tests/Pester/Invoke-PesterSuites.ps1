@@ -50,7 +50,8 @@ if ($ResultPath) {
 }
 
 $result = Invoke-Pester -Configuration $configuration
-if ($result.FailedCount -gt 0 -or $result.FailedContainersCount -gt 0 -or $result.PassedCount -eq 0) {
+# No result at all (Pester itself failed, for example writing its report) is a failure too.
+if ($null -eq $result -or $result.FailedCount -gt 0 -or $result.FailedContainersCount -gt 0 -or $result.PassedCount -eq 0) {
     exit 1
 }
 exit 0

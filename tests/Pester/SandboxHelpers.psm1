@@ -113,6 +113,12 @@ function Stop-SandboxProcess {
     }
 }
 
+function Get-PlainText {
+    # Terminal output without its control sequences and carriage returns (no escape character may reach a test report).
+    param([string] $Text)
+    $Text -replace '\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]' -replace '\r' -replace '[\x00-\x08\x0b\x0c\x0e-\x1f]'
+}
+
 function ConvertTo-ArgumentText {
     # One command line from separate arguments (ProcessStartInfo.ArgumentList is not in .NET Framework).
     param([string[]] $Arguments)
@@ -243,6 +249,7 @@ function Invoke-TestTerminal {
         $buffer = [char[]]::new(4096)
         $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
         $interrupted = $null
+        $nextPress = [TimeSpan]::Zero
         $read = $child.StandardOutput.ReadAsync($buffer, 0, $buffer.Length)
         while ([DateTime]::UtcNow -lt $deadline) {
             if ($read.Wait(100)) {
@@ -256,20 +263,23 @@ function Invoke-TestTerminal {
                 }
                 $read = $child.StandardOutput.ReadAsync($buffer, 0, $buffer.Length)
             }
-            if ($null -eq $interrupted -and ($text.ToString() -replace '\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]') -match $InterruptWhen) {
+            # While PowerShell reads the terminal's answer the line is raw and Ctrl+C is only a character: press it
+            # again every second until the shell ends.
+            if ((Get-PlainText $text.ToString()) -match $InterruptWhen -and ($null -eq $interrupted -or $interrupted.Elapsed -ge $nextPress)) {
                 $child.StandardInput.Write([char]3)
                 $child.StandardInput.Flush()
-                $interrupted = [System.Diagnostics.Stopwatch]::StartNew()
+                if ($null -eq $interrupted) { $interrupted = [System.Diagnostics.Stopwatch]::StartNew() }
+                $nextPress = $interrupted.Elapsed.Add([TimeSpan]::FromSeconds(1))
             }
         }
         if (-not $child.WaitForExit(5000)) {
             $child.Kill()
-            throw "The child shell did not end within $TimeoutSeconds s. Its output: $text"
+            throw "The child shell did not end within $TimeoutSeconds s. Its output: $(Get-PlainText $text.ToString())"
         }
 
         [pscustomobject]@{
             ExitCode    = $child.ExitCode
-            Output      = $text.ToString() -replace '\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]' -replace '\r'
+            Output      = Get-PlainText $text.ToString()
             Interrupted = $null -ne $interrupted
             StoppedIn   = if ($interrupted) { $interrupted.Elapsed } else { $null }
         }

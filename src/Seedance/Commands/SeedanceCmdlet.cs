@@ -176,6 +176,13 @@ namespace Seedance.Commands
             }
         }
 
+        /// <summary>
+        /// A verbose line follows the rule of traces: under -Debug it goes to the host without asking, so that it never
+        /// prompts or fails a call (PowerShell would turn each verbose line of a compiled cmdlet given -Debug into a
+        /// question).
+        /// </summary>
+        protected new void WriteVerbose(string text) => WriteTrace(new SeedanceTrace(SeedanceTraceLevel.Verbose, text));
+
         private void OnTrace(SeedanceTrace trace) => Post(() => WriteTrace(trace));
 
         /// <summary>
@@ -205,7 +212,7 @@ namespace Seedance.Commands
                 }
                 else
                 {
-                    WriteVerbose(trace.Message);
+                    base.WriteVerbose(trace.Message);
                 }
             }
             catch (Exception e) when (e is HostException or PSInvalidOperationException or ActionPreferenceStopException or NotImplementedException)
