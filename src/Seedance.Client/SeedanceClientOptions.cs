@@ -1,5 +1,7 @@
 using System;
 using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Seedance
 {
@@ -14,6 +16,14 @@ namespace Seedance
 
         /// <summary>The API key. It stays a SecureString until the Authorization header is built.</summary>
         public SecureString? ApiKey { get; set; }
+
+        /// <summary>
+        /// Asked when the API refuses the key (401) with the key it refused: returns the key to use from then on when the
+        /// key's source now holds another one (a vault whose secret was replaced), else null. The client's later requests
+        /// use the new key, and a refused read is sent once more with it; a refused submit never is, since under another
+        /// key it could become a second task, charged again.
+        /// </summary>
+        public Func<SecureString, CancellationToken, Task<SecureString?>>? RefreshApiKey { get; set; }
 
         /// <summary>How long one attempt may take before it is abandoned (and retried when that is safe).</summary>
         public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);

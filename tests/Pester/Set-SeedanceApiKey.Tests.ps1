@@ -118,3 +118,60 @@ Describe 'Set-SeedanceApiKey' {
         $failures[0].Exception.Message | Should -Match ([regex]::Escape($script:vault.SecretName))
     }
 }
+
+Describe 'The vault key in a session' {
+    BeforeAll {
+        # Two accounts of their own: the request log names the account of each request, so a test sees which key a call
+        # used; revoking one leaves the sandbox's own key to the other tests.
+        $script:firstKey = 'sk_test_pester_cache_first_' + [guid]::NewGuid().ToString('N')
+        $script:secondKey = 'sk_test_pester_cache_second_' + [guid]::NewGuid().ToString('N')
+        $script:accountOf = @{}
+        foreach ($key in $firstKey, $secondKey) {
+            $account = Invoke-RestMethod -Method Post -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/accounts')) -ContentType 'application/json' `
+                -Body (@{ api_key = $key; credits = 1000 } | ConvertTo-Json) -UseBasicParsing
+            $accountOf[$key] = $account.name
+        }
+
+        function Get-LastRequest([int] $Count = 1) {
+            # The sandbox's request log, oldest first (Invoke-RestMethod returns a JSON array as one object).
+            $log = Invoke-RestMethod -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/log')) -UseBasicParsing
+            $log[($log.Count - $Count)..($log.Count - 1)]
+        }
+    }
+
+    AfterEach {
+        Remove-SeedanceApiKey -Confirm:$false -ErrorAction SilentlyContinue
+    }
+
+    It 'keeps the key it read for the session: a secret replaced behind its back is not read again' {
+        Set-SeedanceApiKey -ApiKey (ConvertTo-TestSecureString $firstKey)
+        Get-ProbeErrorId | Should -Be 'Seedance.not_found'
+        Set-Secret -Name $vault.SecretName -Vault $vault.VaultName -Secret $secondKey
+
+        Get-ProbeErrorId | Should -Be 'Seedance.not_found'
+        (Get-LastRequest).account | Should -Be $accountOf[$firstKey]
+    }
+
+    It 'uses the key Set-SeedanceApiKey stores from the next call on' {
+        Set-SeedanceApiKey -ApiKey (ConvertTo-TestSecureString $firstKey)
+        Get-ProbeErrorId | Should -Be 'Seedance.not_found'
+
+        Set-SeedanceApiKey -ApiKey (ConvertTo-TestSecureString $secondKey)
+
+        Get-ProbeErrorId | Should -Be 'Seedance.not_found'
+        (Get-LastRequest).account | Should -Be $accountOf[$secondKey]
+    }
+
+    It 'reads the vault again when the API refuses the kept key, and sends the read once more with the new key' {
+        Set-SeedanceApiKey -ApiKey (ConvertTo-TestSecureString $firstKey)
+        Get-ProbeErrorId | Should -Be 'Seedance.not_found'
+        Set-Secret -Name $vault.SecretName -Vault $vault.VaultName -Secret $secondKey
+        $null = Invoke-RestMethod -Method Post -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/accounts/revoke')) -ContentType 'application/json' `
+            -Body (@{ api_key = $firstKey } | ConvertTo-Json) -UseBasicParsing
+
+        Get-ProbeErrorId | Should -Be 'Seedance.not_found'
+        $last = Get-LastRequest -Count 2
+        @($last.status) | Should -Be @(401, 404)
+        $last[1].account | Should -Be $accountOf[$secondKey]
+    }
+}

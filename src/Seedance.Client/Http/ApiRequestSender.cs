@@ -1,10 +1,12 @@
 using System;
 using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
 using Seedance.RateLimiting;
+using Seedance.Requests;
 
 namespace Seedance.Http
 {
@@ -35,10 +37,42 @@ namespace Seedance.Http
         public RateGovernor Governor { get; }
 
         public Task<T> SubmitAsync<T>(string idempotencyKey, byte[] body, Func<byte[], T> read, CancellationToken cancellationToken) =>
-            SendAsync(new ApiCall(HttpMethod.Post, "api/v1/video/seedance2", body, idempotencyKey, null, _options), read, cancellationToken);
+            SendAsync(() => new ApiCall(HttpMethod.Post, "api/v1/video/seedance2", body, idempotencyKey, null, _options), read, cancellationToken);
 
         public Task<T> GetTaskAsync<T>(string id, Func<byte[], T> read, CancellationToken cancellationToken) =>
-            SendAsync(new ApiCall(HttpMethod.Get, "api/v1/tasks/" + Uri.EscapeDataString(id), null, null, id, _options), read, cancellationToken);
+            SendAsync(() => new ApiCall(HttpMethod.Get, "api/v1/tasks/" + Uri.EscapeDataString(id), null, null, id, _options), read, cancellationToken);
+
+        /// <summary>
+        /// Sends the call <paramref name="newCall"/> makes. When the API refuses the key and its source now holds another
+        /// (<see cref="SeedanceClientOptions.RefreshApiKey"/>), the client goes on with that one, and a read is sent once
+        /// more with it; a submit is not.
+        /// </summary>
+        private async Task<T> SendAsync<T>(Func<ApiCall> newCall, Func<byte[], T> read, CancellationToken cancellationToken)
+        {
+            var key = _options.ApiKey;
+            var call = newCall();
+            try
+            {
+                return await SendAsync(call, read, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SeedanceException e) when (e.Status == HttpStatusCode.Unauthorized && _options.RefreshApiKey is not null && key is not null)
+            {
+                if (await _options.RefreshApiKey(key, cancellationToken).ConfigureAwait(false) is not { } refreshed)
+                {
+                    throw;
+                }
+
+                _options.ApiKey = HeaderValues.ApiKey(refreshed);
+                if (call.IdempotencyKey is not null)
+                {
+                    call.Verbose("The API refused the key; its source holds another one, which the next submit uses. This one is not sent again: under another key it could be charged twice.");
+                    throw;
+                }
+
+                call.Verbose($"The API refused the key; its source holds another one: {call.RequestLine} is sent once more with it.");
+                return await SendAsync(newCall(), read, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         private async Task<T> SendAsync<T>(ApiCall call, Func<byte[], T> read, CancellationToken cancellationToken)
         {

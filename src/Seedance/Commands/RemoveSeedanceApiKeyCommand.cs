@@ -49,6 +49,8 @@ namespace Seedance.Commands
 
             if (!SessionOnly)
             {
+                // Whatever the vault holds now, the next call reads it again.
+                session.VaultKey.Forget();
                 found |= RemoveFromVaults(Name ?? session.SecretName, Vault ?? session.SecretVault);
             }
 

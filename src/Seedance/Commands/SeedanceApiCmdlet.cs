@@ -29,7 +29,10 @@ namespace Seedance.Commands
         {
             if (!_clients.TryGetValue(baseUri, out var client))
             {
-                client = CreateClient(baseUri, () => ApiKeyResolver.Resolve(ApiKey, SessionRegistry.Current, new SecretVault(this).Read));
+                client = CreateClient(
+                    baseUri,
+                    () => ApiKeyResolver.Resolve(ApiKey, SessionRegistry.Current, new SecretVault(this).Read),
+                    refused => ApiKeyResolver.Refused(refused, SessionRegistry.Current, new SecretVault(this).Read));
                 _clients.Add(baseUri, client);
             }
 

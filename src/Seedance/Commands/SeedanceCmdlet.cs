@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Management.Automation.Host;
+using System.Management.Automation.Runspaces;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
@@ -107,14 +108,56 @@ namespace Seedance.Commands
         /// remote host fails before any key source is read). Call it on the pipeline thread: the session's configuration
         /// and its SecretManagement vault can only be reached from there.
         /// </summary>
-        private protected SeedanceClient CreateClient(Uri baseUri, Func<SecureString> apiKey)
+        /// <param name="baseUri">The API's address.</param>
+        /// <param name="apiKey">Finds the key.</param>
+        /// <param name="keyRefused">
+        /// When the API refuses the key, the key to use from then on, or null (see
+        /// <see cref="SeedanceClientOptions.RefreshApiKey"/>); it runs on the pipeline thread too.
+        /// </param>
+        private protected SeedanceClient CreateClient(Uri baseUri, Func<SecureString> apiKey, Func<SecureString, SecureString?>? keyRefused = null)
         {
             var options = SessionRegistry.Current.ToClientOptions(null, Shows("Verbose", "VerbosePreference") || Shows("Debug", "DebugPreference") ? OnTrace : null);
             options.BaseUri = baseUri;
             options.Warning = message => Post(() => WriteWarning(message));
             options.Validate();
             options.ApiKey = apiKey();
+            if (keyRefused is not null)
+            {
+                options.RefreshApiKey = (refused, token) => OnPipelineThread(() => keyRefused(refused), token);
+            }
+
             return new SeedanceClient(options);
+        }
+
+        /// <summary>
+        /// Runs <paramref name="read"/> on the pipeline thread for work that runs elsewhere, and completes with its result:
+        /// work started by <see cref="Run{T}"/> awaits it while the pipeline thread performs what it posts.
+        /// </summary>
+        private Task<T> OnPipelineThread<T>(Func<T> read, CancellationToken token)
+        {
+            if (Runspace.DefaultRunspace is not null)
+            {
+                return Task.FromResult(read());
+            }
+
+            var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var cancellation = token.Register(() => done.TrySetCanceled(token));
+            Post(() =>
+            {
+                try
+                {
+                    done.TrySetResult(read());
+                }
+                catch (Exception e)
+                {
+                    done.TrySetException(e);
+                }
+                finally
+                {
+                    cancellation.Dispose();
+                }
+            });
+            return done.Task;
         }
 
         /// <inheritdoc />

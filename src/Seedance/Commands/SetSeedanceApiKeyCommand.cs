@@ -95,6 +95,7 @@ namespace Seedance.Commands
             else
             {
                 new SecretVault(this).Write(name, vault, key);
+                session.VaultKey.Forget();
             }
 
             if (PassThru)

@@ -5,8 +5,9 @@ using Seedance.Session;
 namespace Seedance.Keys
 {
     /// <summary>
-    /// Finds the API key, first found wins: -ApiKey, the session key, SEEDANCE_API_KEY, then the SecretManagement vault.
-    /// Nothing found is one terminating error that names every source tried and how to set each.
+    /// Finds the API key, first found wins: -ApiKey, the session key, SEEDANCE_API_KEY, then the SecretManagement vault
+    /// (read once per session: see <see cref="VaultKeyCache"/>). Nothing found is one terminating error that names every
+    /// source tried and how to set each.
     /// </summary>
     internal static class ApiKeyResolver
     {
@@ -14,7 +15,7 @@ namespace Seedance.Keys
 
         /// <param name="explicitKey">The -ApiKey of the call.</param>
         /// <param name="session">The session's configuration: its key, and the secret's name and vault.</param>
-        /// <param name="readVault">Reads the secret (name, vault); only called when the other sources are empty.</param>
+        /// <param name="readVault">Reads the secret (name, vault); only called when the other sources are empty and the session keeps no key for them.</param>
         public static SecureString Resolve(SecureString? explicitKey, SeedanceConfiguration session, Func<string, string?, VaultReadResult> readVault)
         {
             if (explicitKey is { Length: > 0 })
@@ -32,7 +33,7 @@ namespace Seedance.Keys
                 return EnvironmentKey.For(fromEnvironment);
             }
 
-            var fromVault = readVault(session.SecretName, session.SecretVault);
+            var fromVault = session.VaultKey.Read(session.SecretName, session.SecretVault, readVault);
             if (fromVault is { Outcome: VaultReadOutcome.Found, Key: { } key })
             {
                 return key;
@@ -40,6 +41,13 @@ namespace Seedance.Keys
 
             throw new SeedanceException(SeedanceErrorCodes.ApiKeyNotFound, NotFoundMessage(session, fromVault));
         }
+
+        /// <summary>
+        /// The API refused <paramref name="refused"/>: when it was the session's key from the vault, the vault is read again,
+        /// and the key it holds now is returned if it is another one; otherwise null (keys given otherwise are not re-read).
+        /// </summary>
+        public static SecureString? Refused(SecureString refused, SeedanceConfiguration session, Func<string, string?, VaultReadResult> readVault) =>
+            session.VaultKey.Refused(refused, readVault);
 
         private static string NotFoundMessage(SeedanceConfiguration session, VaultReadResult vault)
         {

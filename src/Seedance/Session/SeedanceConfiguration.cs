@@ -114,6 +114,9 @@ namespace Seedance.Session
         /// <summary>The key set with <c>Set-SeedanceApiKey -SessionOnly</c>; it outlives <see cref="Reset"/>.</summary>
         internal SecureString? SessionApiKey { get; set; }
 
+        /// <summary>The key read from the vault, kept for the session.</summary>
+        internal Keys.VaultKeyCache VaultKey { get; } = new();
+
         /// <summary>Every setting back to its default (Set-SeedanceConfiguration -Reset).</summary>
         internal void Reset() => _settings = new Settings();
 

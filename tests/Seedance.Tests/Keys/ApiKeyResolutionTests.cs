@@ -80,7 +80,7 @@ namespace Seedance.Tests.Keys
             second.Run("Set-SeedanceConfiguration -BaseUri $Uri", new Dictionary<string, object?> { ["Uri"] = sandbox.BaseUri }).ShouldSucceed();
 
             Assert.Equal("Seedance.not_found", SingleErrorCode(second.Run(Probe)));
-            second.Run("Set-Secret -Name Seedance -Secret $Key", SeedanceSessions.KeyVariable(Wrong)).ShouldSucceed();
+            second.Run("Set-SeedanceApiKey -ApiKey $Key", SeedanceSessions.KeyVariable(Wrong)).ShouldSucceed();
             Assert.Equal("Seedance.unauthorized", SingleErrorCode(second.Run(Probe)));
             second.Run("Remove-SeedanceApiKey -Confirm:$false").ShouldSucceed();
             Assert.Equal("Seedance.ApiKeyNotFound", SingleErrorCode(second.Run(Probe)));
