@@ -136,12 +136,20 @@ function Invoke-PackageTask {
 }
 
 function Invoke-DemoTask {
-    Invoke-BuildTask
-    # The built sandbox itself, not `dotnet run`: stopping `dotnet run` would leave the sandbox it started running.
-    # Its console lines go to a log file, so the demo shows only what the module prints.
+    # The demo shows only what the module prints: the build's lines go to a log, shown only if the build fails, and
+    # the sandbox's console lines to another.
     $demoDir = Join-Path $root 'out/demo'
     $videos = Join-Path $demoDir 'videos'
     New-Item -ItemType Directory -Path $videos -Force | Out-Null
+    $buildLog = Join-Path $demoDir 'build.log'
+    Write-Host "Building the module (log: $buildLog)..."
+    & dotnet build (Join-Path $root 'Seedance.sln') -c $Configuration > $buildLog
+    if ($LASTEXITCODE -ne 0) {
+        Get-Content -Path $buildLog | Write-Host
+        throw "The build failed with exit code $LASTEXITCODE."
+    }
+
+    # The built sandbox itself, not `dotnet run`: stopping `dotnet run` would leave the sandbox it started running.
     $sandboxProgram = Join-Path $root "src/Seedance.Sandbox/bin/$Configuration/net10.0/Seedance.Sandbox.dll"
     $port = Get-Random -Minimum 20000 -Maximum 40000
     $sandbox = Start-Process -FilePath 'dotnet' -ArgumentList @($sandboxProgram, '--port', $port, '--ignore-stdin') -PassThru `
