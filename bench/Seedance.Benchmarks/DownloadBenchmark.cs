@@ -6,10 +6,12 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Seedance.Downloads;
+using Seedance.Client.Downloads;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 using Seedance.Sandbox;
-using Seedance.Waiting;
+using Seedance.Client.Waiting;
+using Seedance.Client;
 
 namespace Seedance.Benchmarks
 {

@@ -54,13 +54,13 @@ namespace Seedance.Benchmarks
         /// </summary>
         private static void IsolateRateLedger()
         {
-            if (Environment.GetEnvironmentVariable(RateLimiting.RateLedgerLocation.PathVariable) is { Length: > 0 })
+            if (Environment.GetEnvironmentVariable(Client.RateLimiting.RateLedgerLocation.PathVariable) is { Length: > 0 })
             {
                 return;
             }
 
             var folder = Directory.CreateTempSubdirectory("seedance-bench-ledger-").FullName;
-            Environment.SetEnvironmentVariable(RateLimiting.RateLedgerLocation.PathVariable, folder);
+            Environment.SetEnvironmentVariable(Client.RateLimiting.RateLedgerLocation.PathVariable, folder);
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
                 try

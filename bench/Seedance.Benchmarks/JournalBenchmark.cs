@@ -4,7 +4,9 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Seedance.Client.Journal;
 using Seedance.Journal;
+using Seedance.Client;
 
 namespace Seedance.Benchmarks
 {

@@ -6,9 +6,11 @@ using System.Linq;
 using System.Net;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 using Seedance.Sandbox;
-using Seedance.Waiting;
+using Seedance.Client.Waiting;
+using Seedance.Client;
 
 namespace Seedance.Benchmarks
 {

@@ -1,14 +1,15 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using Seedance.Http;
-using Seedance.Json;
+using Seedance.Client.Http;
+using Seedance.Client.Json;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 
-namespace Seedance
+namespace Seedance.Client
 {
     /// <summary>The Seedance 2 API: submit video jobs and read tasks.</summary>
-    public sealed class SeedanceClient
+    internal sealed class SeedanceClient
     {
         private readonly SeedanceClientOptions _options;
         private readonly ApiRequestSender _sender;

@@ -3,10 +3,10 @@ using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Seedance
+namespace Seedance.Client
 {
     /// <summary>How a <see cref="SeedanceClient"/> reaches the API: where, with which key, how patiently, how fast.</summary>
-    public sealed class SeedanceClientOptions
+    internal sealed class SeedanceClientOptions
     {
         /// <summary>The hosted API.</summary>
         public static Uri DefaultBaseUri { get; } = new Uri("https://seedance2ai.io");

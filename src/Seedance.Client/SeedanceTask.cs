@@ -1,11 +1,12 @@
 using System;
 using System.Text.Json.Serialization;
+using Seedance.Client;
 
 namespace Seedance
 {
     /// <summary>
     /// A video job as the API last reported it, plus what this machine knows about how it was asked for. The API's task
-    /// JSON becomes this type in one place (<see cref="Json.TaskMapper"/>), and the journal stores it as it is.
+    /// JSON becomes this type in one place (<see cref="Client.Json.TaskMapper"/>), and the journal stores it as it is.
     /// </summary>
     public sealed class SeedanceTask
     {

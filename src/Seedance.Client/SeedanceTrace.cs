@@ -1,7 +1,7 @@
-namespace Seedance
+namespace Seedance.Client
 {
     /// <summary>How much a trace line matters: verbose lines tell what happens, debug lines show bodies.</summary>
-    public enum SeedanceTraceLevel
+    internal enum SeedanceTraceLevel
     {
         /// <summary>Requests, statuses, retries and waits.</summary>
         Verbose,
@@ -11,7 +11,7 @@ namespace Seedance
     }
 
     /// <summary>One line of what the client is doing. Never holds the API key.</summary>
-    public sealed class SeedanceTrace
+    internal sealed class SeedanceTrace
     {
         /// <summary>Creates a trace line.</summary>
         public SeedanceTrace(SeedanceTraceLevel level, string message)

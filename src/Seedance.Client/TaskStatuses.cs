@@ -1,7 +1,7 @@
-namespace Seedance
+namespace Seedance.Client
 {
     /// <summary>The task states the API documents.</summary>
-    public static class TaskStatuses
+    internal static class TaskStatuses
     {
         /// <summary>The job is still rendering.</summary>
         public const string Processing = "processing";

@@ -5,9 +5,9 @@ using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
-using Seedance.Http;
+using Seedance.Client.Http;
 
-namespace Seedance
+namespace Seedance.Client
 {
     /// <summary>
     /// The text of every <see cref="SeedanceTrace"/> line, in one place. Verbose lines say what happens (requests,

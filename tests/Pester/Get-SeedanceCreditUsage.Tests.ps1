@@ -39,7 +39,8 @@ Describe 'Get-SeedanceCreditUsage' {
 
     It 'counts only the configured endpoint, so a sandbox''s credits never add to the real account''s' {
         $used = ($account.charges | Measure-Object -Property credits -Sum).Sum
-        $journal = [Seedance.Journal.TaskJournal]::new((Get-SeedanceConfiguration).JournalPath)
+        # The journal is internal to the module: the test writes through it by reflection.
+        $journal = [Activator]::CreateInstance([Seedance.SeedanceTask].Assembly.GetType('Seedance.Client.Journal.TaskJournal', $true), @((Get-SeedanceConfiguration).JournalPath, $null))
         $journal.Submitting('real-1', [Text.Encoding]::UTF8.GetBytes('{"prompt":"A real one"}'), [uri]'https://seedance2ai.io/', [DateTimeOffset]::UtcNow)
         $journal.Submitted('real-1', [Seedance.SeedanceTask]@{ Id = 'sd2_real'; CreditsUsed = 999 })
 

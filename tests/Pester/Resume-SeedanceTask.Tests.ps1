@@ -63,7 +63,9 @@ Describe 'Resume-SeedanceTask' {
     It 'recovers the entries after one whose idempotency key no header can carry, and reports that one' {
         # What 0.1.0 journaled for -IdempotencyKey "a`r`nb" before the header failed.
         $body = [Text.Encoding]::UTF8.GetBytes('{"prompt":"A broken key"}')
-        [Seedance.Journal.TaskJournal]::new($journal).Submitting("sdps-broken`r`nkey", $body, $sandbox.BaseUri, [DateTimeOffset]::UtcNow.AddMinutes(-5))
+        # The journal is internal to the module: the test writes through it by reflection.
+        $writer = [Activator]::CreateInstance([Seedance.SeedanceTask].Assembly.GetType('Seedance.Client.Journal.TaskJournal', $true), @([string] $journal, $null))
+        $writer.Submitting("sdps-broken`r`nkey", $body, $sandbox.BaseUri, [DateTimeOffset]::UtcNow.AddMinutes(-5))
         $fault = @{ kind = 'DropConnectionAfterCreate' } | ConvertTo-Json
         Invoke-RestMethod -Method Post -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/faults')) -Body $fault -ContentType 'application/json' | Out-Null
         New-SeedanceVideo -Prompt 'A heron in the reeds' -ApiKey $key -ErrorAction SilentlyContinue

@@ -1,5 +1,6 @@
 using System.Text;
-using Seedance.Json;
+using Seedance.Client.Json;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 using Xunit;
 

@@ -4,8 +4,11 @@ using System.Linq;
 using System.Security;
 using System.Threading.Tasks;
 using Seedance;
+using Seedance.Client.Journal;
 using Seedance.Journal;
+using Seedance.Client.Requests;
 using Seedance.Requests;
+using Seedance.Client;
 
 // Usage: Seedance.JournalProbe --base-uri URI --journal FILE [--count N] [--parallel N] [--prefix TEXT] [--max-retries N]
 // The key comes from SEEDANCE_API_KEY. Prints "ready", then "submitted <id>" per accepted task; exits 1 on any failure.

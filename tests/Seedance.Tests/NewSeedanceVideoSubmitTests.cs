@@ -172,7 +172,7 @@ namespace Seedance.Tests
             var error = Assert.Single(result.Errors);
             Assert.Equal($"Seedance.{code},Seedance.Commands.NewSeedanceVideoCommand", error.FullyQualifiedErrorId);
             Assert.Equal(category, error.CategoryInfo.Category);
-            Assert.Equal("Seedance.Requests.VideoRequest", error.TargetObject?.GetType().FullName);
+            Assert.Equal("Seedance.Client.Requests.VideoRequest", error.TargetObject?.GetType().FullName);
             Assert.Equal("a fox in snow", PSObject.AsPSObject(error.TargetObject).Properties["Prompt"].Value);
             Assert.Single(Posts(sandbox));
             AssertKeyNeverShown(result, key);

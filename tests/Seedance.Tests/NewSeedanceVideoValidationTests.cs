@@ -83,7 +83,7 @@ namespace Seedance.Tests
             var error = Assert.Single(result.Errors);
             Assert.Equal("Seedance.InvalidParameter,Seedance.Commands.NewSeedanceVideoCommand", error.FullyQualifiedErrorId);
             Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-            Assert.Equal("Seedance.Requests.VideoRequest", error.TargetObject?.GetType().FullName);
+            Assert.Equal("Seedance.Client.Requests.VideoRequest", error.TargetObject?.GetType().FullName);
             Assert.Contains("Parameter -Resolution (resolution)", error.ToString(), System.StringComparison.Ordinal);
             Assert.Contains("720p, 1080p", error.ToString(), System.StringComparison.Ordinal);
             Assert.Empty(_sandbox.Host.RequestLog);

@@ -8,10 +8,10 @@ namespace Seedance.Tests
     /// <summary>The session's settings: each default is written once, in SeedanceClientOptions (the session's own beside it).</summary>
     public sealed class SetSeedanceConfigurationTests
     {
-        /// <summary>What a new client's options hold, in the module's own load context.</summary>
+        /// <summary>What a new client's options hold, in the module's own load context (the options are internal: made by reflection).</summary>
         private static (int RateLimitRequests, double RateLimitWindowSeconds, int MaxRetries, double AttemptTimeoutSeconds, double RetryBudgetSeconds) Defaults(PowerShellSession session)
         {
-            var options = session.Run("[Seedance.SeedanceClientOptions]::new()").ShouldSucceed().Output.Single();
+            var options = session.Run("[Activator]::CreateInstance([Seedance.SeedanceTask].Assembly.GetType('Seedance.Client.SeedanceClientOptions', $true))").ShouldSucceed().Output.Single();
             return (
                 (int)options.Properties["RateLimitRequests"].Value,
                 ((TimeSpan)options.Properties["RateLimitWindow"].Value).TotalSeconds,

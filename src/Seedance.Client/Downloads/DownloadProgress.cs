@@ -1,7 +1,7 @@
-namespace Seedance.Downloads
+namespace Seedance.Client.Downloads
 {
     /// <summary>How far a download has come.</summary>
-    public sealed class DownloadProgress
+    internal sealed class DownloadProgress
     {
         /// <summary>Creates a progress report.</summary>
         public DownloadProgress(string path, long bytesReceived, long? totalBytes, double bytesPerSecond)

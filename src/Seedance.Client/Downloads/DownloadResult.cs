@@ -1,9 +1,9 @@
 using System.IO;
 
-namespace Seedance.Downloads
+namespace Seedance.Client.Downloads
 {
     /// <summary>A finished download.</summary>
-    public sealed class DownloadResult
+    internal sealed class DownloadResult
     {
         /// <summary>Creates a result.</summary>
         public DownloadResult(FileInfo file, bool skipped, int resumes, int refreshes)

@@ -2,7 +2,7 @@ using System.IO;
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace Seedance.Downloads
+namespace Seedance.Client.Downloads
 {
     /// <summary>
     /// Where a download lands before it is known to be complete: <c>.&lt;name&gt;.partial</c> beside the final file, in

@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
 
-namespace Seedance.Downloads
+namespace Seedance.Client.Downloads
 {
     /// <summary>
     /// Streams a result file (video or last frame) to disk with constant memory. The bytes go to
@@ -19,7 +19,7 @@ namespace Seedance.Downloads
     /// When cancelled, the final name is untouched and the <c>.partial</c> file stays, to be resumed by the next
     /// download of the same file. Result URLs are public signed URLs: no API key is ever sent to them.
     /// </summary>
-    public sealed class ResultDownloader
+    internal sealed class ResultDownloader
     {
         /// <summary>The copy buffer: large enough for disk and network, small enough to stay off the large-object heap.</summary>
         public const int BufferSize = 81920;

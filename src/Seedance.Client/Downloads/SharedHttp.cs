@@ -1,7 +1,7 @@
 using System;
 using System.Net.Http;
 
-namespace Seedance.Downloads
+namespace Seedance.Client.Downloads
 {
     /// <summary>The pooled HttpClient of result files, shared by every download of the process.</summary>
     internal static class SharedHttp

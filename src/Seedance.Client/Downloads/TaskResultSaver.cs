@@ -4,14 +4,14 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Seedance.Downloads
+namespace Seedance.Client.Downloads
 {
     /// <summary>
     /// Saves a completed task's video (and on request its last frame): to <c>&lt;taskId&gt;.mp4</c> and
     /// <c>&lt;taskId&gt;.png</c> in a folder, or to a file name (the last frame beside it, as <c>.png</c>). Expired result
     /// URLs are refreshed by reading the task again.
     /// </summary>
-    public sealed class TaskResultSaver
+    internal sealed class TaskResultSaver
     {
         private readonly Func<string, CancellationToken, Task<SeedanceTask>> _getTask;
         private readonly ResultDownloader _downloader;

@@ -5,7 +5,7 @@ using System.Net.Http.Headers;
 using Polly;
 using Polly.Timeout;
 
-namespace Seedance.Http
+namespace Seedance.Client.Http
 {
     /// <summary>
     /// One logical request and what its attempts have met, carried through the Polly pipelines in the resilience context.

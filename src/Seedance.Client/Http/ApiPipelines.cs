@@ -6,7 +6,7 @@ using Polly.Retry;
 using Polly.Timeout;
 using RetrySettings = (int MaxRetries, System.TimeSpan BaseDelay, System.TimeSpan MaxDelay, System.TimeProvider Time);
 
-namespace Seedance.Http
+namespace Seedance.Client.Http
 {
     /// <summary>
     /// The Polly pipelines of API calls, built once per retry settings for the whole process (building one costs more

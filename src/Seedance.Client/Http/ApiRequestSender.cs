@@ -5,10 +5,12 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
+using Seedance.Client.RateLimiting;
 using Seedance.RateLimiting;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 
-namespace Seedance.Http
+namespace Seedance.Client.Http
 {
     /// <summary>
     /// Sends a request through <see cref="ApiPipelines"/>: each attempt takes a slot from the account's

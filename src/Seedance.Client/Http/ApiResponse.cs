@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using Seedance.Json;
+using Seedance.Client.Json;
 
-namespace Seedance.Http
+namespace Seedance.Client.Http
 {
     /// <summary>What one attempt got back: status, the whole body, the wait the API asked for, and where a redirect points.</summary>
     internal sealed class ApiResponse

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using System.Security;
 
-namespace Seedance.Http
+namespace Seedance.Client.Http
 {
     /// <summary>The only place the key leaves its SecureString: for the Authorization header, and for a one-way fingerprint.</summary>
     internal static class AuthorizationHeader

@@ -7,7 +7,7 @@ using System.Threading;
 using Polly;
 using Polly.Timeout;
 
-namespace Seedance.Http
+namespace Seedance.Client.Http
 {
     /// <summary>
     /// Which outcomes may be retried: the one home of that rule. Retried: 429 (after <c>Retry-After</c>), 500, 502, 503,

@@ -1,6 +1,6 @@
 namespace Seedance.Journal
 {
-    /// <summary>How <see cref="CreditUsageReport"/> groups the journal's credits.</summary>
+    /// <summary>How <see cref="Client.Journal.CreditUsageReport"/> groups the journal's credits.</summary>
     public enum CreditUsageGrouping
     {
         /// <summary>One total line.</summary>

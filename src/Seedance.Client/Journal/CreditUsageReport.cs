@@ -2,11 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Seedance.Client.Journal;
+using Seedance.Journal;
 
-namespace Seedance.Journal
+namespace Seedance.Client.Journal
 {
     /// <summary>Totals the credits the journal recorded: used, refunded and net, optionally grouped.</summary>
-    public static class CreditUsageReport
+    internal static class CreditUsageReport
     {
         /// <summary>The name of the only group when nothing is grouped.</summary>
         public const string TotalGroup = "Total";

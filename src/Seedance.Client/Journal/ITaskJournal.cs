@@ -1,12 +1,12 @@
 using System;
 
-namespace Seedance.Journal
+namespace Seedance.Client.Journal
 {
     /// <summary>
     /// Where the client records what it submits and learns, so that no paid task is ever lost (the API cannot list tasks).
     /// Implementations must be safe for several threads and processes at once and must never store the API key.
     /// </summary>
-    public interface ITaskJournal
+    internal interface ITaskJournal
     {
         /// <summary>Called before the POST leaves: the key and the exact body bytes that every attempt will send, and where (never with user info).</summary>
         void Submitting(string idempotencyKey, byte[] body, Uri baseUri, DateTimeOffset at);

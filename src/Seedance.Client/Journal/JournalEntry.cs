@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
-using Seedance.Json;
+using Seedance.Client.Json;
 
-namespace Seedance.Journal
+namespace Seedance.Client.Journal
 {
     /// <summary>One submission as the journal knows it: what was sent, the task it created, and its latest known state.</summary>
-    public sealed class JournalEntry
+    internal sealed class JournalEntry
     {
         /// <summary>The status shown for a submission whose response never arrived: its task id is not known yet.</summary>
         public const string UnconfirmedStatus = "unconfirmed";

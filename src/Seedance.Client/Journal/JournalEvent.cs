@@ -1,8 +1,8 @@
 using System;
 using System.Text.Json;
-using Seedance.Json;
+using Seedance.Client.Json;
 
-namespace Seedance.Journal
+namespace Seedance.Client.Journal
 {
     /// <summary>
     /// One line of the journal: a small fact about one submission, appended and never edited. The journal's tasks are

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading;
 
-namespace Seedance.Journal
+namespace Seedance.Client.Journal
 {
     /// <summary>
     /// Exclusive access to the journal (or a rate ledger) across threads and processes: a lock file opened with <see cref="FileShare.None"/>

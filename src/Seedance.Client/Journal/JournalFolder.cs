@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Seedance.Journal
+namespace Seedance.Client.Journal
 {
     /// <summary>Folds journal events into one entry per idempotency key, each with the latest state learned about its task.</summary>
     internal static class JournalFolder

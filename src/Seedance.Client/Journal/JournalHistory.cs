@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
-namespace Seedance.Journal
+namespace Seedance.Client.Journal
 {
     /// <summary>What the journal remembers of earlier sessions' renders, for the wait planner to start from.</summary>
     internal static class JournalHistory

@@ -2,9 +2,9 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Seedance.Json;
+using Seedance.Client.Json;
 
-namespace Seedance.Journal
+namespace Seedance.Client.Journal
 {
     /// <summary>
     /// The on-disk shape of one event: <c>{"sum":"…","event":{…}}</c> and a newline. The checksum covers the event's exact

@@ -2,10 +2,10 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace Seedance.Journal
+namespace Seedance.Client.Journal
 {
     /// <summary>Where the journal lives by default, and the environment variables that move it or turn it off.</summary>
-    public static class JournalLocation
+    internal static class JournalLocation
     {
         /// <summary>Moves the journal to this file (for a whole process: CI, scheduled jobs).</summary>
         public const string PathVariable = "SEEDANCE_JOURNAL_PATH";

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Seedance.Journal
+namespace Seedance.Client.Journal
 {
     /// <summary>Which journal entries to list: the filters of <c>Get-SeedanceTask</c> without <c>-Id</c>.</summary>
-    public sealed class JournalQuery
+    internal sealed class JournalQuery
     {
         /// <summary>Only these statuses (<c>processing</c>, <c>completed</c>, <c>failed</c>, <c>unconfirmed</c>, <c>refused</c>), ignoring case.</summary>
         public IReadOnlyCollection<string>? Statuses { get; set; }

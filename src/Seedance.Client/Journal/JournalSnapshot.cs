@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 
-namespace Seedance.Journal
+namespace Seedance.Client.Journal
 {
     /// <summary>The journal as read at one moment: its tasks, newest first, and what could not be read.</summary>
-    public sealed class JournalSnapshot
+    internal sealed class JournalSnapshot
     {
         internal JournalSnapshot(IReadOnlyList<JournalEntry> entries, IReadOnlyList<string> warnings)
         {

@@ -8,9 +8,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Seedance.Json;
+using Seedance.Client.Json;
 
-namespace Seedance.Journal
+namespace Seedance.Client.Journal
 {
     /// <summary>
     /// The journal on disk: an append-only file of JSON lines, one small event per line, each written with one write call
@@ -23,7 +23,7 @@ namespace Seedance.Journal
     /// the operating system's own time (a crashed process loses none of them); one lost to a power cut leaves the entry
     /// unconfirmed, which Resume-SeedanceTask answers by resending the same key, free of charge.
     /// </remarks>
-    public sealed class TaskJournal : ITaskJournal
+    internal sealed class TaskJournal : ITaskJournal
     {
         private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 

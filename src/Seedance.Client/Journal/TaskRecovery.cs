@@ -2,14 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Seedance.Journal
+namespace Seedance.Client.Journal
 {
     /// <summary>
     /// Which journaled submissions can be recovered by resending their key and exact body. The API replays the original
     /// task for a key it still remembers; how long it remembers keys is not documented, so the module assumes a day (the
     /// common industry retention) and asks for -Force beyond it: after the API forgets a key, a resend is a new, paid job.
     /// </summary>
-    public static class TaskRecovery
+    internal static class TaskRecovery
     {
         /// <summary>How long the module assumes the API remembers an idempotency key.</summary>
         public static TimeSpan AssumedKeyRetention { get; } = TimeSpan.FromHours(24);

@@ -1,4 +1,4 @@
-namespace Seedance.Json
+namespace Seedance.Client.Json
 {
     /// <summary>The one error shape: <c>{ "error": { "code": …, "message": … } }</c>.</summary>
     internal sealed class ErrorEnvelope

@@ -2,16 +2,17 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 
-namespace Seedance.Json
+namespace Seedance.Client.Json
 {
     /// <summary>
     /// The exact bytes of a submit body: written with canonical values, API field names, fixed order, omitted fields left
     /// out, once per logical request so that every retry resends them unchanged; and read back into the task they asked
     /// for, since the API does not echo the prompt, the resolution or the duration.
     /// </summary>
-    public static class RequestBody
+    internal static class RequestBody
     {
         /// <summary>
         /// The JSON body for <paramref name="request"/>: validated (every documented rule, once per submit) and

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Seedance.Json
+namespace Seedance.Client.Json
 {
     /// <summary>
     /// The JSON conventions, in one place: snake_case names, unknown fields ignored, nulls not written. The journal's

@@ -1,7 +1,7 @@
 using System;
 using System.Text.Json;
 
-namespace Seedance.Json
+namespace Seedance.Client.Json
 {
     /// <summary>
     /// The API's task JSON (the submit's 202 and the status read's 200 share it) into a <see cref="SeedanceTask"/>: the

@@ -1,7 +1,9 @@
-namespace Seedance.Prompts
+using Seedance.Client.Prompts;
+using Seedance.Prompts;
+namespace Seedance.Client.Prompts
 {
     /// <summary>One reference asset for <c>media_urls</c>: its public URL and its role.</summary>
-    public sealed class MediaReference
+    internal sealed class MediaReference
     {
         /// <summary>Creates a reference.</summary>
         public MediaReference(string url, MediaRole role)

@@ -12,10 +12,10 @@ namespace Seedance.Prompts
         /// <summary>A look, palette and lighting to match.</summary>
         Style,
 
-        /// <summary>The video to edit (with <see cref="PromptBuilder.Edit"/>).</summary>
+        /// <summary>The video to edit (with <see cref="Client.Prompts.PromptBuilder.Edit"/>).</summary>
         SourceVideo,
 
-        /// <summary>The clip to continue (with <see cref="PromptBuilder.Extend"/>).</summary>
+        /// <summary>The clip to continue (with <see cref="Client.Prompts.PromptBuilder.Extend"/>).</summary>
         PreviousClip,
     }
 }

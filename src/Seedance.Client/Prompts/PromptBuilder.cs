@@ -3,16 +3,19 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Seedance.Client.Requests;
 using Seedance.Requests;
+using Seedance.Client.Prompts;
+using Seedance.Prompts;
 
-namespace Seedance.Prompts
+namespace Seedance.Client.Prompts
 {
     /// <summary>
     /// Composes a director-style prompt as the API's prompt guide recommends: subject, action, scene, camera, ordered
     /// shots, style, the role of every supplied asset in words, and a constraint package. Asset URLs go to their own
     /// fields, never into the text.
     /// </summary>
-    public sealed class PromptBuilder
+    internal sealed class PromptBuilder
     {
         /// <summary>The sentence that asks for an edit.</summary>
         public const string EditInstruction = "Strictly edit the supplied source video: change only what is described here and keep everything else as it is.";

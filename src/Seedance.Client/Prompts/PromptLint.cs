@@ -3,13 +3,13 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 
-namespace Seedance.Prompts
+namespace Seedance.Client.Prompts
 {
     /// <summary>
     /// Finds what the prompt guide says never to put in a prompt: raw asset ids, <c>asset://</c> URLs and in-app labels
     /// such as <c>@图片1</c> or <c>@image1</c>. The API cannot resolve them, so the video ignores the asset they meant.
     /// </summary>
-    public static class PromptLint
+    internal static class PromptLint
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 

@@ -1,7 +1,7 @@
-namespace Seedance.Prompts
+namespace Seedance.Client.Prompts
 {
     /// <summary>One asset reference found in a prompt, with the warning to show for it.</summary>
-    public sealed class PromptLintFinding
+    internal sealed class PromptLintFinding
     {
         /// <summary>Creates a finding.</summary>
         public PromptLintFinding(PromptLintKind kind, string text)

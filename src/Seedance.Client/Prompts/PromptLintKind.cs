@@ -1,7 +1,7 @@
-namespace Seedance.Prompts
+namespace Seedance.Client.Prompts
 {
     /// <summary>The kinds of asset reference that do not belong in a prompt.</summary>
-    public enum PromptLintKind
+    internal enum PromptLintKind
     {
         /// <summary>An <c>asset://</c> URL.</summary>
         AssetUrl,

@@ -8,7 +8,7 @@ namespace Seedance.Prompts
     /// </summary>
     public sealed class SeedancePrompt
     {
-        /// <summary>Creates the result of <see cref="PromptBuilder.Build"/>.</summary>
+        /// <summary>Creates the result of <see cref="Client.Prompts.PromptBuilder.Build"/>.</summary>
         public SeedancePrompt(string prompt, string? mode, string? imageUrl, string? endImageUrl, IReadOnlyList<string>? mediaUrl)
         {
             Prompt = prompt;

@@ -4,9 +4,9 @@ using System.Runtime.CompilerServices;
 using System.Security;
 using System.Security.Cryptography;
 using System.Text;
-using Seedance.Http;
+using Seedance.Client.Http;
 
-namespace Seedance.RateLimiting
+namespace Seedance.Client.RateLimiting
 {
     /// <summary>How the rate budget names an account without revealing its key: a one-way fingerprint of the key.</summary>
     internal static class AccountFingerprint

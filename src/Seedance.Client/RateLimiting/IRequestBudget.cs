@@ -1,6 +1,6 @@
 using System;
 
-namespace Seedance.RateLimiting
+namespace Seedance.Client.RateLimiting
 {
     /// <summary>What a waiter asks of an account's request budget before it polls.</summary>
     internal interface IRequestBudget

@@ -4,7 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Seedance.RateLimiting
+namespace Seedance.Client.RateLimiting
 {
     /// <summary>
     /// The request budget of one account: at most <see cref="RequestsPerWindow"/> requests in any <see cref="Window"/>,
@@ -17,7 +17,7 @@ namespace Seedance.RateLimiting
     /// no earlier than the moment the server counted it, so no process gets ahead of the server's own window. The process's
     /// own log stands in front of the ledger: a request that this process's budget must hold back never touches the file.
     /// </remarks>
-    public sealed class RateGovernor : IRequestBudget
+    internal sealed class RateGovernor : IRequestBudget
     {
         /// <summary>How long the end of a slot may wait to ride with this process's next request before it is written alone.</summary>
         private static readonly TimeSpan ReleaseDelay = TimeSpan.FromMilliseconds(50);

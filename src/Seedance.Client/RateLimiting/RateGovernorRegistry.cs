@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 
-namespace Seedance.RateLimiting
+namespace Seedance.Client.RateLimiting
 {
     /// <summary>
     /// The process-wide table of governors, one per account: keyed by the API's authority and a SHA-256 fingerprint of

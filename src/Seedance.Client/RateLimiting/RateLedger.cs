@@ -5,9 +5,10 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
+using Seedance.Client.Journal;
 using Seedance.Journal;
 
-namespace Seedance.RateLimiting
+namespace Seedance.Client.RateLimiting
 {
     /// <summary>
     /// One account's request budget shared by every process of this user on this machine: a small file (the account's

@@ -1,6 +1,6 @@
 using System;
 
-namespace Seedance.RateLimiting
+namespace Seedance.Client.RateLimiting
 {
     /// <summary>What a ledger said in one transaction, at <see cref="At"/> on the UTC clock every process shares.</summary>
     internal readonly struct RateLedgerAnswer

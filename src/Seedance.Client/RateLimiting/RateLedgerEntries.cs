@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace Seedance.RateLimiting
+namespace Seedance.Client.RateLimiting
 {
     /// <summary>
     /// What a ledger file says, in lines of ASCII text: <c>pause &lt;until&gt;</c>; <c>open &lt;owner&gt; &lt;slot&gt;</c> for
@@ -200,7 +200,7 @@ namespace Seedance.RateLimiting
         }
 
         /// <summary>A request in flight: its owner (a process) and the owner's number for it.</summary>
-        public readonly struct OpenSlot
+        internal readonly struct OpenSlot
         {
             public OpenSlot(string owner, long slot)
             {

@@ -1,14 +1,17 @@
 using System;
 using System.IO;
+using Seedance.Client.Journal;
 using Seedance.Journal;
+using Seedance.Client.RateLimiting;
+using Seedance.RateLimiting;
 
-namespace Seedance.RateLimiting
+namespace Seedance.Client.RateLimiting
 {
     /// <summary>
     /// Where processes on this machine share each account's request budget, and the environment variables that move
     /// the ledger or keep the budget to one process.
     /// </summary>
-    public static class RateLedgerLocation
+    internal static class RateLedgerLocation
     {
         /// <summary>Set to <c>process</c> to keep the request budget to each process (or <c>machine</c>, the default).</summary>
         public const string ScopeVariable = "SEEDANCE_RATE_LIMIT_SCOPE";

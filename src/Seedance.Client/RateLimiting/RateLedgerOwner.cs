@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using Seedance.Client.Journal;
 using Seedance.Journal;
 
-namespace Seedance.RateLimiting
+namespace Seedance.Client.RateLimiting
 {
     /// <summary>
     /// This process as a user of one ledger folder: a file <c>&lt;id&gt;.alive</c> that the process holds open with

@@ -1,8 +1,8 @@
 using System;
 using System.Net;
-using Seedance.Http;
+using Seedance.Client.Http;
 
-namespace Seedance.RateLimiting
+namespace Seedance.Client.RateLimiting
 {
     /// <summary>
     /// The error of a call that may not wait as long as the API asked (a <c>429</c> whose <c>Retry-After</c> reaches past

@@ -1,6 +1,6 @@
 using System;
 
-namespace Seedance.RateLimiting
+namespace Seedance.Client.RateLimiting
 {
     /// <summary>One request's place in the rate window; disposing it stamps the moment its attempt ended.</summary>
     internal sealed class RateSlot : IDisposable

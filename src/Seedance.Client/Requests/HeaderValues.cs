@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security;
 using System.Text;
+using Seedance.Client.Requests;
+using Seedance.Requests;
 
-namespace Seedance.Requests
+namespace Seedance.Client.Requests
 {
     /// <summary>
     /// The rules for the two values the client sends in headers, checked before anything is journaled or sent: HTTP

@@ -1,7 +1,7 @@
-namespace Seedance.Requests
+namespace Seedance.Client.Requests
 {
     /// <summary>The API's names for the fields of a submit body.</summary>
-    public static class RequestFields
+    internal static class RequestFields
     {
         /// <summary><c>mode</c></summary>
         public const string Mode = "mode";

@@ -1,13 +1,13 @@
 using System;
 using System.Collections.Generic;
 
-namespace Seedance.Requests
+namespace Seedance.Client.Requests
 {
     /// <summary>
     /// The API's words and defaults for each request field (api-contract.md, the submit body table): the one home of
     /// these tables. Everything else (validation, the body, the journal, the wait planner, completion) reads them here.
     /// </summary>
-    public static class SeedanceValues
+    internal static class SeedanceValues
     {
         /// <summary>The mode of a prompt alone.</summary>
         public const string TextToVideo = "text-to-video";

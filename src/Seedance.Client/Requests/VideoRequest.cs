@@ -1,11 +1,11 @@
 using System.Collections.Generic;
 
-namespace Seedance.Requests
+namespace Seedance.Client.Requests
 {
     /// <summary>
     /// What the caller asks for: one video job. Null means "not given": the API's default applies and the field is not sent.
     /// </summary>
-    public sealed class VideoRequest
+    internal sealed class VideoRequest
     {
         /// <summary>The text prompt (required, 3 to 10000 UTF-16 code units).</summary>
         public string? Prompt { get; set; }

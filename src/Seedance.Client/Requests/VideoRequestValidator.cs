@@ -2,13 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Seedance.Client.Requests;
+using Seedance.Requests;
 
-namespace Seedance.Requests
+namespace Seedance.Client.Requests
 {
     /// <summary>
     /// Every rule the API documents for a submit body, checked before any request so that bad input never costs credits.
     /// </summary>
-    public static class VideoRequestValidator
+    internal static class VideoRequestValidator
     {
         /// <summary>All the problems in <paramref name="request"/>; empty when it may be sent.</summary>
         public static IReadOnlyList<RequestProblem> Validate(VideoRequest request)

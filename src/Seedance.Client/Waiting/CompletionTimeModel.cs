@@ -1,16 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 
-namespace Seedance.Waiting
+namespace Seedance.Client.Waiting
 {
     /// <summary>
     /// How long tasks take to render, learned from the tasks this process has seen complete. Durations are kept per
     /// "work unit" (a 5-second 720p standard clip is one unit) so that a 4k pro clip and a 4-second mini clip share
     /// one estimate. Thread-safe; <see cref="Shared"/> is process-wide, so every cmdlet and runspace learns together.
     /// </summary>
-    public sealed class CompletionTimeModel
+    internal sealed class CompletionTimeModel
     {
         /// <summary>How many of the latest completions the model keeps.</summary>
         internal const int Capacity = 64;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Seedance.Waiting
+namespace Seedance.Client.Waiting
 {
     /// <summary>
     /// Decides which waiting task to poll next, and when. Pure logic on a given clock reading, so it is tested without

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 
-namespace Seedance.Waiting
+namespace Seedance.Client.Waiting
 {
     /// <summary>Where a wait stands: for progress bars.</summary>
-    public sealed class TaskWaitProgress
+    internal sealed class TaskWaitProgress
     {
         /// <summary>Creates a snapshot.</summary>
         public TaskWaitProgress(int total, int completed, int failed, IReadOnlyList<SeedanceTask> pendingTasks, DateTimeOffset? expectedFinish)

@@ -5,14 +5,14 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Seedance.Waiting
+namespace Seedance.Client.Waiting
 {
     /// <summary>
     /// Waits for many tasks in one loop: polls each when it is probably done (see <see cref="PollPlanner"/>), one poll at
     /// a time and only when the rate governor has a free slot, so submits from other cmdlets still get through. Reports
     /// each task as soon as it is seen finished.
     /// </summary>
-    public sealed class TaskWaiter
+    internal sealed class TaskWaiter
     {
         private readonly Func<string, CancellationToken, Task<SeedanceTask>> _poll;
         private readonly RateLimiting.IRequestBudget _budget;

@@ -1,6 +1,6 @@
 using System;
 
-namespace Seedance.Waiting
+namespace Seedance.Client.Waiting
 {
     /// <summary>One task a waiter is watching: what was last seen of it, and when it was last asked about.</summary>
     internal sealed class WaitingTask

@@ -10,7 +10,7 @@ namespace Seedance.Binding
     /// error).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class BooleanTextTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class BooleanTextTransformationAttribute : ArgumentTransformationAttribute
     {
         /// <summary>Transforms the value of the API field <paramref name="field"/>.</summary>
         public BooleanTextTransformationAttribute(string field) => Field = field;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 
 namespace Seedance.Binding

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 
 namespace Seedance.Binding

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 
 namespace Seedance.Binding
@@ -12,7 +13,7 @@ namespace Seedance.Binding
     /// Tab completion for every parameter with a fixed set of values (-Mode, -QualityTier, -Channel, -AspectRatio,
     /// -Resolution): the values come from <see cref="SeedanceValues"/>, chosen by the parameter's name.
     /// </summary>
-    public sealed class SeedanceValueCompleter : IArgumentCompleter
+    internal sealed class SeedanceValueCompleter : IArgumentCompleter
     {
         /// <inheritdoc />
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)

@@ -13,7 +13,7 @@ namespace Seedance.Binding
     /// (the request's validation names it), never the row turned into the text "@{…}" and sent as a prompt.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class TextArgumentTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class TextArgumentTransformationAttribute : ArgumentTransformationAttribute
     {
         private readonly string[] _propertyNames;
 

@@ -12,7 +12,7 @@ namespace Seedance.Binding
     /// an empty cell is "not given".
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class UrlListTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class UrlListTransformationAttribute : ArgumentTransformationAttribute
     {
         private static readonly char[] Separators = { ';', ' ', '\t', '\r', '\n' };
 

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Seedance.Client;
 
 namespace Seedance.Binding
 {
@@ -8,7 +9,7 @@ namespace Seedance.Binding
     /// PowerShell's error names the parameter before the setting is kept.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateBaseUriAttribute : ValidateArgumentsAttribute
+    internal sealed class ValidateBaseUriAttribute : ValidateArgumentsAttribute
     {
         /// <inheritdoc />
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)

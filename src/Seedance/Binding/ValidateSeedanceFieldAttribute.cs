@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 
 namespace Seedance.Binding
@@ -10,7 +11,7 @@ namespace Seedance.Binding
     /// left to the request's validation, which names the row (see <see cref="PipelineRow"/>).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateSeedanceFieldAttribute : ValidateArgumentsAttribute
+    internal sealed class ValidateSeedanceFieldAttribute : ValidateArgumentsAttribute
     {
         /// <summary>Validates with the rule of <paramref name="field"/> (a <see cref="RequestFields"/> name).</summary>
         public ValidateSeedanceFieldAttribute(string field) => Field = field;

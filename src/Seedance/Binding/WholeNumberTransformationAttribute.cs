@@ -9,7 +9,7 @@ namespace Seedance.Binding
     /// refused instead of being rounded the way PowerShell's own conversion would (a piped row's cell: that row's error).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class WholeNumberTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class WholeNumberTransformationAttribute : ArgumentTransformationAttribute
     {
         /// <summary>Transforms the value of the API field <paramref name="field"/>.</summary>
         public WholeNumberTransformationAttribute(string field) => Field = field;

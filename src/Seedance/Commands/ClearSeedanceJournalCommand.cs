@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Seedance.Client.Journal;
 using Seedance.Journal;
 
 namespace Seedance.Commands

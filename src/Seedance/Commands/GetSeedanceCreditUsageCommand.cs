@@ -1,7 +1,9 @@
 using System;
 using System.Management.Automation;
+using Seedance.Client.Journal;
 using Seedance.Journal;
 using Seedance.Session;
+using Seedance.Client;
 
 namespace Seedance.Commands
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using Seedance.Client.Journal;
 using Seedance.Journal;
 
 namespace Seedance.Commands

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Seedance.Client.Prompts;
 using Seedance.Prompts;
 
 namespace Seedance.Commands

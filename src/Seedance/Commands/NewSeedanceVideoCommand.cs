@@ -5,11 +5,14 @@ using System.Management.Automation;
 using System.Text;
 using Seedance.Binding;
 using Seedance.Errors;
-using Seedance.Json;
+using Seedance.Client.Json;
+using Seedance.Client.Prompts;
 using Seedance.Prompts;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 using Seedance.Results;
 using Seedance.Session;
+using Seedance.Client;
 
 namespace Seedance.Commands
 {

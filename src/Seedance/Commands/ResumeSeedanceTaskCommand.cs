@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Seedance.Errors;
+using Seedance.Client.Journal;
 using Seedance.Journal;
 using Seedance.Session;
+using Seedance.Client;
 
 namespace Seedance.Commands
 {

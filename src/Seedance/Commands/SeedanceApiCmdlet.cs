@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Security;
 using Seedance.Keys;
 using Seedance.Session;
+using Seedance.Client;
 
 namespace Seedance.Commands
 {
@@ -22,10 +23,10 @@ namespace Seedance.Commands
         /// <see cref="SeedanceCmdlet.OnProcess"/>, <see cref="SeedanceCmdlet.OnEnd"/>, or before the first await of a
         /// <c>Run</c>); once made it may be used from any thread.
         /// </summary>
-        protected SeedanceClient Client => _client ??= ClientFor(SessionRegistry.Current.BaseUri);
+        private protected SeedanceClient Client => _client ??= ClientFor(SessionRegistry.Current.BaseUri);
 
         /// <summary>The client for <paramref name="baseUri"/>, one per address for the life of the command.</summary>
-        protected SeedanceClient ClientFor(Uri baseUri)
+        private protected SeedanceClient ClientFor(Uri baseUri)
         {
             if (!_clients.TryGetValue(baseUri, out var client))
             {

@@ -6,9 +6,11 @@ using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Errors;
+using Seedance.Client.Journal;
 using Seedance.Journal;
 using Seedance.Session;
 using Seedance.Threading;
+using Seedance.Client;
 
 namespace Seedance.Commands
 {
@@ -88,10 +90,10 @@ namespace Seedance.Commands
         protected void Post(Action write) => _dispatcher.Post(write);
 
         /// <summary>The session's task journal; a journal that is turned off stops the command.</summary>
-        protected static TaskJournal OpenJournal() => SessionJournal.Open(SessionRegistry.Current);
+        private protected static TaskJournal OpenJournal() => SessionJournal.Open(SessionRegistry.Current);
 
         /// <summary>Reads the journal, warning about each damaged line it had to skip.</summary>
-        protected JournalSnapshot ReadJournal(TaskJournal journal)
+        private protected JournalSnapshot ReadJournal(TaskJournal journal)
         {
             var snapshot = journal.Read();
             foreach (var warning in SessionJournal.Warnings(journal, snapshot))

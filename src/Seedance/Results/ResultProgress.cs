@@ -4,8 +4,8 @@ using System.Linq;
 using System.Text;
 using System.Globalization;
 using System.Management.Automation;
-using Seedance.Downloads;
-using Seedance.Waiting;
+using Seedance.Client.Downloads;
+using Seedance.Client.Waiting;
 
 namespace Seedance.Results
 {

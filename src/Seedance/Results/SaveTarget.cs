@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using Microsoft.PowerShell.Commands;
-using Seedance.Downloads;
+using Seedance.Client.Downloads;
 
 namespace Seedance.Results
 {

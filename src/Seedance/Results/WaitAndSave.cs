@@ -6,9 +6,10 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.PowerShell.Commands;
-using Seedance.Downloads;
+using Seedance.Client.Downloads;
 using Seedance.Errors;
-using Seedance.Waiting;
+using Seedance.Client.Waiting;
+using Seedance.Client;
 
 namespace Seedance.Results
 {

@@ -1,7 +1,10 @@
 using System;
 using System.Security;
+using Seedance.Client.Journal;
 using Seedance.Journal;
+using Seedance.Client.RateLimiting;
 using Seedance.RateLimiting;
+using Seedance.Client;
 
 namespace Seedance.Session
 {

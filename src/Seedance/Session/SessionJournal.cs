@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Seedance.Client.Journal;
 using Seedance.Journal;
 
 namespace Seedance.Session

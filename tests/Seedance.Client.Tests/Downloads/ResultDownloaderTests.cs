@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 using Seedance.Client.Tests.Journal;
-using Seedance.Downloads;
+using Seedance.Client.Downloads;
 using Xunit;
 
 namespace Seedance.Client.Tests.Downloads

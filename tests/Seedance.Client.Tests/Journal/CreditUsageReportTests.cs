@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
+using Seedance.Client.Journal;
 using Seedance.Journal;
 using Xunit;
 

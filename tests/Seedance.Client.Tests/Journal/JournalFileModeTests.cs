@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using Seedance.Client.Journal;
 using Seedance.Journal;
 using Xunit;
 

@@ -3,8 +3,9 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using Seedance.Client.Journal;
 using Seedance.Journal;
-using Seedance.Json;
+using Seedance.Client.Json;
 using Xunit;
 
 namespace Seedance.Client.Tests.Journal

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using Seedance.Client.Journal;
 using Seedance.Journal;
 using Xunit;
 

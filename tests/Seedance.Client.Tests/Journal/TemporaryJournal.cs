@@ -1,11 +1,12 @@
 using System;
 using System.IO;
+using Seedance.Client.Journal;
 using Seedance.Journal;
 
 namespace Seedance.Client.Tests.Journal
 {
     /// <summary>A journal in a temporary folder of its own, deleted afterwards: tests never touch the user's journal.</summary>
-    public sealed class TemporaryJournal : IDisposable
+    internal sealed class TemporaryJournal : IDisposable
     {
         public TemporaryJournal()
         {

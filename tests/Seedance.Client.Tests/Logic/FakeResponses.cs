@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
-using Seedance.Http;
+using Seedance.Client.Http;
 
 namespace Seedance.Client.Tests.Logic
 {

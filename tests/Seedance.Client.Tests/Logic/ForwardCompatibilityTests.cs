@@ -1,5 +1,5 @@
 using System.Text;
-using Seedance.Json;
+using Seedance.Client.Json;
 using Xunit;
 
 namespace Seedance.Client.Tests.Logic

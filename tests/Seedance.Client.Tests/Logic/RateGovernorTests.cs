@@ -7,6 +7,7 @@ using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
+using Seedance.Client.RateLimiting;
 using Seedance.RateLimiting;
 using Xunit;
 

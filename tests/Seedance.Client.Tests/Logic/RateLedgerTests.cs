@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 using Seedance.Client.Tests.Journal;
+using Seedance.Client.RateLimiting;
 using Seedance.RateLimiting;
 using Xunit;
 

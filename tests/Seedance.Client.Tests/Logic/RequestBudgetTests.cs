@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
+using Seedance.Client.RateLimiting;
 using Seedance.RateLimiting;
 using Xunit;
 

@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Polly;
 using Polly.Timeout;
-using Seedance.Http;
+using Seedance.Client.Http;
 using Xunit;
 
 namespace Seedance.Client.Tests.Logic

@@ -14,7 +14,7 @@ namespace Seedance.Client.Tests.Logic
         public void Request_detail_shows_headers_and_body_with_the_authorization_redacted()
         {
             var body = Encoding.UTF8.GetBytes("{\"prompt\":\"A glass train\"}");
-            using var message = new Seedance.Http.ApiCall(HttpMethod.Post, "api/v1/video/seedance2", body, "sdps-abc", null, new SeedanceClientOptions { BaseUri = new Uri("http://127.0.0.1:5000/"), ApiKey = Transport.SandboxSession.Secure(Key) }).CreateMessage();
+            using var message = new Http.ApiCall(HttpMethod.Post, "api/v1/video/seedance2", body, "sdps-abc", null, new SeedanceClientOptions { BaseUri = new Uri("http://127.0.0.1:5000/"), ApiKey = Transport.SandboxSession.Secure(Key) }).CreateMessage();
 
             var text = TraceFormatter.RequestDetail(message, body, Key);
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 using Xunit;
 
@@ -10,7 +11,7 @@ namespace Seedance.Client.Tests.Logic
     {
         private const string Prompt = "A glass train crosses a frozen lake";
 
-        public static TheoryData<string, VideoRequest, string, string> BadRequests { get; } = new()
+        public static TheoryData<string, object, string, string> BadRequests { get; } = new()
         {
             { "no prompt", new VideoRequest(), RequestFields.Prompt, "required" },
             { "short prompt", new VideoRequest { Prompt = "ab" }, RequestFields.Prompt, "3 to 10000" },
@@ -60,9 +61,9 @@ namespace Seedance.Client.Tests.Logic
 
         [Theory]
         [MemberData(nameof(BadRequests))]
-        public void A_bad_request_is_refused_naming_its_field_and_the_allowed_values(string description, VideoRequest request, string field, string allowed)
+        public void A_bad_request_is_refused_naming_its_field_and_the_allowed_values(string description, object request, string field, string allowed)
         {
-            var problems = VideoRequestValidator.Validate(request);
+            var problems = VideoRequestValidator.Validate((VideoRequest)request);
 
             var problem = Assert.Single(problems, p => p.Field == field);
             Assert.Contains(allowed, problem.Message, StringComparison.Ordinal);

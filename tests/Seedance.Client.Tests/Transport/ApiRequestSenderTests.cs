@@ -6,7 +6,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Seedance.Http;
+using Seedance.Client.Http;
 using Xunit;
 
 namespace Seedance.Client.Tests.Transport

@@ -4,7 +4,9 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Seedance.Client.Tests.Journal;
+using Seedance.Client.Journal;
 using Seedance.Journal;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 using Xunit;
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading.Tasks;
 using Seedance.Client.Tests.Journal;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 using Xunit;
 

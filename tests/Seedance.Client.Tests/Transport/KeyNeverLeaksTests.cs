@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 using Seedance.Sandbox;
 using Xunit;
@@ -39,7 +40,7 @@ namespace Seedance.Client.Tests.Transport
             Assert.All(traces, t => Assert.DoesNotContain(session.Key, t.Message, StringComparison.Ordinal));
             Assert.All(errors, e => Assert.DoesNotContain(session.Key, e.ToString(), StringComparison.Ordinal));
             Assert.All(errors, e => Assert.DoesNotContain(session.Key, e.Message, StringComparison.Ordinal));
-            Assert.DoesNotContain(session.Key, Seedance.RateLimiting.RateGovernorRegistry.AccountId(session.Options()), StringComparison.Ordinal);
+            Assert.DoesNotContain(session.Key, RateLimiting.RateGovernorRegistry.AccountId(session.Options()), StringComparison.Ordinal);
         }
     }
 }

@@ -1,7 +1,8 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using Seedance.Json;
+using Seedance.Client.Json;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 using Seedance.Sandbox;
 using Xunit;

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Seedance.Client.Requests;
 using Seedance.Requests;
 using Seedance.Sandbox;
 using Xunit;

@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
+using Seedance.Client.Requests;
 using Seedance.Requests;
-using Seedance.Waiting;
+using Seedance.Client.Waiting;
 using Xunit;
 
 namespace Seedance.Client.Tests.Transport

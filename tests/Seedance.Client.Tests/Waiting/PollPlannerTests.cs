@@ -1,5 +1,5 @@
 using System;
-using Seedance.Waiting;
+using Seedance.Client.Waiting;
 using Xunit;
 
 namespace Seedance.Client.Tests.Waiting

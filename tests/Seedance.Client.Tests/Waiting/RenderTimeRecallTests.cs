@@ -4,8 +4,9 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Seedance.Client.Tests.Journal;
+using Seedance.Client.Journal;
 using Seedance.Journal;
-using Seedance.Waiting;
+using Seedance.Client.Waiting;
 using Xunit;
 
 namespace Seedance.Client.Tests.Waiting

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Seedance.Waiting;
+using Seedance.Client.Waiting;
 using Xunit;
 
 namespace Seedance.Client.Tests.Waiting

@@ -51,7 +51,7 @@ namespace Seedance.Tests.Journal
             using var session = JournalSandbox.Session(sandbox);
             // A task made on the real API, journaled beside the sandbox's: its credits are the real account's.
             session.Run(
-                "$journal = [Seedance.Journal.TaskJournal]::new($Journal); " +
+                "$journal = [Activator]::CreateInstance([Seedance.SeedanceTask].Assembly.GetType('Seedance.Client.Journal.TaskJournal', $true), @($Journal, $null)); " +
                 "$journal.Submitting('real-1', [Text.Encoding]::UTF8.GetBytes('{\"prompt\":\"A real one\"}'), [uri]'https://seedance2ai.io/', [DateTimeOffset]::UtcNow); " +
                 "$journal.Submitted('real-1', [Seedance.SeedanceTask]@{ Id = 'sd2_real'; CreditsUsed = 999 })",
                 new System.Collections.Generic.Dictionary<string, object?> { ["Journal"] = session.JournalPath }).ShouldSucceed();

@@ -65,7 +65,7 @@ namespace Seedance.Tests.Journal
             using var session = JournalSandbox.Session(sandbox, maxRetries: 0);
             // What 0.1.0 journaled for -IdempotencyKey "a`r`nb" before the header failed: an entry no header can carry.
             session.Run(
-                "[Seedance.Journal.TaskJournal]::new($Journal).Submitting(\"sdps-broken`r`nkey\", [Text.Encoding]::UTF8.GetBytes('{\"prompt\":\"A broken key\"}'), $Base, [DateTimeOffset]::UtcNow.AddMinutes(-5))",
+                "([Activator]::CreateInstance([Seedance.SeedanceTask].Assembly.GetType('Seedance.Client.Journal.TaskJournal', $true), @($Journal, $null))).Submitting(\"sdps-broken`r`nkey\", [Text.Encoding]::UTF8.GetBytes('{\"prompt\":\"A broken key\"}'), $Base, [DateTimeOffset]::UtcNow.AddMinutes(-5))",
                 new Dictionary<string, object?> { ["Journal"] = session.JournalPath, ["Base"] = sandbox.BaseUri }).ShouldSucceed();
             sandbox.Faults.Enqueue(SandboxFaultKind.DropConnectionAfterCreate);
             session.Run("New-SeedanceVideo -Prompt 'A lighthouse in a storm' -ApiKey $Key");
