@@ -53,12 +53,12 @@ namespace Seedance.HelpBuilder
                 }
 
                 var shown = Show(line, inCode);
-                if (HelpLayout.Columns(shown) > HelpLayout.ConsoleWidth)
+                if (HelpLayout.Columns(shown) > HelpLayout.LineWidth)
                 {
                     throw new HelpPageException(
                         file,
                         i + 1,
-                        $"Get-Help shows this line {HelpLayout.Columns(shown)} columns wide; it must fit {HelpLayout.ConsoleWidth}. Prose is indented by {HelpLayout.SectionIndent} and code by {HelpLayout.ItemIndent}: keep prose lines within {HelpLayout.Room(HelpLayout.SectionIndent)} characters and code lines within {HelpLayout.Room(HelpLayout.ItemIndent)}.");
+                        $"Get-Help shows this line {HelpLayout.Columns(shown)} columns wide; it must fit {HelpLayout.LineWidth} (PowerShell keeps the last column of an {HelpLayout.ConsoleWidth}-column console free). Prose is indented by {HelpLayout.SectionIndent} and code by {HelpLayout.ItemIndent}: keep prose lines within {HelpLayout.Room(HelpLayout.SectionIndent)} characters and code lines within {HelpLayout.Room(HelpLayout.ItemIndent)}.");
                 }
 
                 text.Append(shown).Append('\n');

@@ -206,7 +206,7 @@ namespace Seedance.HelpBuilder
                 if (wide is not null)
                 {
                     var line = example.Line + 1 + example.Body.ToList().IndexOf(wide);
-                    throw new HelpPageException(file, line, $"This code line is {HelpLayout.Columns(wide)} columns wide; Get-Help shows example code within {room} (80 columns less its indent). Break it after a pipe or a comma, or splat the parameters.");
+                    throw new HelpPageException(file, line, $"This code line is {HelpLayout.Columns(wide)} columns wide; Get-Help shows example code within {room} (79 columns less its indent). Break it after a pipe or a comma, or splat the parameters.");
                 }
 
                 page.Examples.Add(new HelpExample(example.Title, string.Join("\n", code.Lines), Fit(file, example, remarks, HelpLayout.SectionIndent)));

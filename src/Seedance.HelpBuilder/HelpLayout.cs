@@ -14,6 +14,9 @@ namespace Seedance.HelpBuilder
         /// <summary>The console the help is written for.</summary>
         public const int ConsoleWidth = 80;
 
+        /// <summary>The columns PowerShell writes in that console: it keeps the last one free, so a line of 80 wraps.</summary>
+        public const int LineWidth = ConsoleWidth - 1;
+
         /// <summary>The indent of the synopsis, description, example code and remarks, and about topics' prose.</summary>
         public const int SectionIndent = 4;
 
@@ -23,7 +26,7 @@ namespace Seedance.HelpBuilder
         private const int TitleDashes = 26;
 
         /// <summary>The columns left for text indented by <paramref name="indent"/>.</summary>
-        public static int Room(int indent) => ConsoleWidth - indent;
+        public static int Room(int indent) => LineWidth - indent;
 
         /// <summary>The columns a console gives <paramref name="text"/>: two for each wide East Asian character.</summary>
         public static int Columns(string text)

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Seedance.Tests
 {
-    /// <summary>The help builder makes help that fits an 80-column console, and fails the build, at the page's line, where it cannot.</summary>
+    /// <summary>The help builder makes help that fits an 80-column console (79 columns: PowerShell keeps the last one free), and fails the build, at the page's line, where it cannot.</summary>
     public sealed class HelpLayoutTests
     {
         private const string Page = "New-SeedancePrompt.md";
@@ -28,8 +28,8 @@ namespace Seedance.Tests
             var description = page.Description.SelectMany(p => p.Split('\n')).ToList();
             var parameters = page.Parameters.SelectMany(p => p.Description).SelectMany(p => p.Split('\n')).ToList();
             Assert.True(description.Count > page.Description.Count, "the description's paragraphs are broken into lines");
-            Assert.All(description, line => Assert.InRange(line.Length, 1, 80 - HelpLayout.SectionIndent));
-            Assert.All(parameters, line => Assert.InRange(line.Length, 1, 80 - HelpLayout.ItemIndent));
+            Assert.All(description, line => Assert.InRange(line.Length, 1, 79 - HelpLayout.SectionIndent));
+            Assert.All(parameters, line => Assert.InRange(line.Length, 1, 79 - HelpLayout.ItemIndent));
             Assert.Equal(
                 string.Join(" ", page.Description[0].Split('\n')),
                 string.Join(" ", Read(Page).Split("## DESCRIPTION\n")[1].Split("\n\n")[0].Split('\n')));
@@ -60,10 +60,10 @@ namespace Seedance.Tests
         }
 
         [Fact]
-        public void An_example_title_is_centred_between_dashes_within_76_columns()
+        public void An_example_title_is_centred_between_dashes_within_75_columns()
         {
             Assert.Equal(new string('-', 26) + " Example 1: Short " + new string('-', 26), HelpLayout.ExampleTitle("Example 1: Short"));
-            Assert.Equal(76, HelpLayout.ExampleTitle("Example 2: " + new string('x', 53)).Length);
+            Assert.Equal(75, HelpLayout.ExampleTitle("Example 2: " + new string('x', 52)).Length);
         }
 
         [Fact]
@@ -77,7 +77,7 @@ namespace Seedance.Tests
 
             Assert.StartsWith($"{Page}({LineOf(page, wide)}): error SDHELP:", message, StringComparison.Ordinal);
             Assert.Contains($"This code line is {wide.Length} columns wide", message, StringComparison.Ordinal);
-            Assert.Contains("within 76", message, StringComparison.Ordinal);
+            Assert.Contains("within 75", message, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -88,7 +88,7 @@ namespace Seedance.Tests
                 "Composes a director-style prompt for New-SeedanceVideo from its parts, as the prompt guide recommends.",
                 StringComparison.Ordinal));
 
-            Assert.Contains("The synopsis is 102 columns wide; Get-Help shows it on one line of at most 76", message, StringComparison.Ordinal);
+            Assert.Contains("The synopsis is 102 columns wide; Get-Help shows it on one line of at most 75", message, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -98,7 +98,7 @@ namespace Seedance.Tests
 
             var message = Error(Read(Page).Replace("Leaves \"no subtitles\" out", url + " leaves \"no subtitles\" out", StringComparison.Ordinal));
 
-            Assert.Contains($"'{url}' is longer than the 72 columns Get-Help has for it in '-AllowSubtitles'", message, StringComparison.Ordinal);
+            Assert.Contains($"'{url}' is longer than the 71 columns Get-Help has for it in '-AllowSubtitles'", message, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -130,7 +130,7 @@ namespace Seedance.Tests
         }
 
         [Fact]
-        public void An_about_topic_line_wider_than_80_columns_is_an_error_at_its_line()
+        public void An_about_topic_line_wider_than_79_columns_is_an_error_at_its_line()
         {
             var text = Read(Topic);
             var prose = "Seedance follows a prompt best when it reads like a director's brief:";
@@ -138,17 +138,17 @@ namespace Seedance.Tests
 
             var message = Assert.Throws<HelpPageException>(() => AboutTopicWriter.Write(Topic, text.Replace(prose, wide, StringComparison.Ordinal))).Message;
 
-            Assert.StartsWith($"{Topic}({LineOf(text, prose)}): error SDHELP: Get-Help shows this line {wide.Length + 4} columns wide; it must fit 80.", message, StringComparison.Ordinal);
+            Assert.StartsWith($"{Topic}({LineOf(text, prose)}): error SDHELP: Get-Help shows this line {wide.Length + 4} columns wide; it must fit 79 (PowerShell keeps the last column of an 80-column console free).", message, StringComparison.Ordinal);
         }
 
         [Fact]
-        public void Every_about_topic_fits_80_columns()
+        public void Every_about_topic_fits_the_79_columns_an_80_column_console_shows()
         {
             foreach (var topic in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "docs", "en-US"), "about_*.md"))
             {
                 var lines = AboutTopicWriter.Write(topic, File.ReadAllText(topic)).Split('\n');
 
-                Assert.All(lines, line => Assert.True(HelpLayout.Columns(line) <= 80, $"{Path.GetFileName(topic)}: {line}"));
+                Assert.All(lines, line => Assert.True(HelpLayout.Columns(line) <= 79, $"{Path.GetFileName(topic)}: {line}"));
             }
         }
     }
