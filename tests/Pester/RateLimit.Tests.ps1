@@ -203,6 +203,32 @@ Describe 'One account, several processes' {
         @(Get-ApiRequest $sandbox | Select-Object -Skip $before).Count | Should -Be 1
     }
 
+    It 'names the ledger file that keeps a wrong pause, and a new process runs once it is deleted' {
+        $ledger = New-LedgerFolder
+        $environment = @{ SEEDANCE_API_KEY = $sandbox.ApiKey; SEEDANCE_RATE_LEDGER_PATH = $ledger }
+        Add-SandboxFault $sandbox @{ kind = 'RateLimited429'; endpoint = 'Task'; retry_after_seconds = 100000 }
+        $paused = Invoke-TestShell -File $reader -ArgumentList @($manifest, $base, 'sd2_paused', "$limit", "$window") -Environment $environment -TimeoutSeconds 60
+        $message = @(ConvertFrom-CallLine $paused.Output)[0].Message
+
+        $named = [regex]::Match($message, "delete '([^']+)', then start a new session")
+        $named.Success | Should -BeTrue -Because $message
+        $named.Groups[1].Value | Should -Be (@(Select-String -Path (Join-Path $ledger '*.ledger') -Pattern '^pause' -List)[0].Path)
+        Remove-Item -LiteralPath $named.Groups[1].Value
+        $after = Invoke-TestShell -File $reader -ArgumentList @($manifest, $base, 'sd2_after_the_pause', "$limit", "$window") -Environment $environment -TimeoutSeconds 60
+
+        @(ConvertFrom-CallLine $after.Output)[0].ErrorId | Should -BeLike 'Seedance.not_found,*'
+    }
+
+    It 'ignores a paused ledger in a new process with SEEDANCE_RATE_LIMIT_SCOPE=process' {
+        $ledger = New-LedgerFolder
+        Add-SandboxFault $sandbox @{ kind = 'RateLimited429'; endpoint = 'Task'; retry_after_seconds = 100000 }
+        $null = Invoke-TestShell -File $reader -ArgumentList @($manifest, $base, 'sd2_paused', "$limit", "$window") -Environment @{ SEEDANCE_API_KEY = $sandbox.ApiKey; SEEDANCE_RATE_LEDGER_PATH = $ledger } -TimeoutSeconds 60
+
+        $alone = Invoke-TestShell -File $reader -ArgumentList @($manifest, $base, 'sd2_alone_after_the_pause', "$limit", "$window") -Environment @{ SEEDANCE_API_KEY = $sandbox.ApiKey; SEEDANCE_RATE_LEDGER_PATH = $ledger; SEEDANCE_RATE_LIMIT_SCOPE = 'process' } -TimeoutSeconds 60
+
+        @(ConvertFrom-CallLine $alone.Output)[0].ErrorId | Should -BeLike 'Seedance.not_found,*'
+    }
+
     It 'keeps the budget to each process with SEEDANCE_RATE_LIMIT_SCOPE=process, and writes no ledger' {
         $ledger = New-LedgerFolder
         $child = Invoke-TestShell -File $reader -ArgumentList @($manifest, $base, 'sd2_alone', "$limit", "$window") -Environment @{ SEEDANCE_API_KEY = $sandbox.ApiKey; SEEDANCE_RATE_LEDGER_PATH = $ledger; SEEDANCE_RATE_LIMIT_SCOPE = 'process' } -TimeoutSeconds 60

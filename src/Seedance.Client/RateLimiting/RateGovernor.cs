@@ -429,7 +429,7 @@ namespace Seedance.Client.RateLimiting
         }
 
         private SeedanceException? PauseBeyondLocked(TimeSpan now, TimeSpan longestPause) =>
-            _pausedUntil - now > longestPause ? RatePause.BeyondBudget(_time.GetUtcNow() + (_pausedUntil - now), _pausedUntil - now, longestPause) : null;
+            _pausedUntil - now > longestPause ? RatePause.BeyondBudget(_time.GetUtcNow() + (_pausedUntil - now), _pausedUntil - now, longestPause, _ledger?.FilePath) : null;
 
         private void ScheduleLocked(TimeSpan now)
         {
