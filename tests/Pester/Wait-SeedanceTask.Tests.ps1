@@ -75,7 +75,25 @@ Describe 'Wait-SeedanceTask' {
         $null = $tasks | Wait-SeedanceTask -Timeout 1 -ApiKey $key -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
 
         $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike ("2 tasks did not finish within 1 s; *Get-SeedanceTask -Id '{0}', '{1}' | Wait-SeedanceTask" -f $tasks[0].Id, $tasks[1].Id)
+        ("$($warnings[0])" -replace '\s+', ' ') | Should -BeLike ("2 tasks did not finish within 1 s; *Get-SeedanceTask -Id '{0}', '{1}' | Wait-SeedanceTask" -f $tasks[0].Id, $tasks[1].Id)
+    }
+
+    It 'prints the command that picks the tasks up again on lines that fit 80 columns and run as pasted' {
+        $tasks = 'one slow fox [takes:3600]', 'two slow fox [takes:3600]', 'three slow fox [takes:3600]' | New-SeedanceVideo -ApiKey $key
+
+        $null = $tasks | Wait-SeedanceTask -Timeout 1 -ApiKey $key -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
+
+        # The console writes 'WARNING: ' before the first line, and keeps the last of 80 columns free.
+        $lines = ("WARNING: $($warnings[0])") -split '\r?\n'
+        @($lines | Where-Object { $_.Length -gt 79 }) | Should -BeNullOrEmpty
+        $command = ($lines | Select-Object -Skip ([array]::IndexOf($lines, 'Pick them up again with:') + 1)) -join "`n"
+        $errors = $null
+        $pipeline = [System.Management.Automation.Language.Parser]::ParseInput($command, [ref] $null, [ref] $errors).EndBlock.Statements[0].PipelineElements
+        $errors | Should -BeNullOrEmpty
+        $pipeline.Count | Should -Be 2
+        $pipeline[0].CommandElements[0].Value | Should -Be 'Get-SeedanceTask'
+        $pipeline[0].CommandElements[2].SafeGetValue() | Should -Be $tasks.Id
+        $pipeline[1].Extent.Text | Should -Be 'Wait-SeedanceTask'
     }
 
     It 'shows each id as submitted with -Verbose' {
@@ -101,7 +119,7 @@ Describe 'Wait-SeedanceTask' {
         $run.StoppedIn.TotalSeconds | Should -BeLessThan 10
         $id = [regex]::Match($run.Output, 'Submitted task (sd2_\w+)').Groups[1].Value
         $id | Should -Not -BeNullOrEmpty
-        ($run.Output -replace '\n') | Should -BeLike ("*WARNING: Stopped waiting for 1 task; *Get-SeedanceTask -Id '{0}' | Wait-SeedanceTask | Save-SeedanceVideo -Path '{1}'*" -f $id, $file)
+        ($run.Output -replace '\r?\n' -replace '\s+', ' ') | Should -BeLike ("*WARNING: Stopped waiting for 1 task; *Get-SeedanceTask -Id '{0}' | Wait-SeedanceTask | Save-SeedanceVideo -Path '{1}'*" -f $id, $file)
         Test-Path -LiteralPath $file | Should -BeFalse
     }
 

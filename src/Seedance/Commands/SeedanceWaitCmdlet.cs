@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
+using System.Text;
 using Seedance.Results;
 
 namespace Seedance.Commands
@@ -49,11 +49,47 @@ namespace Seedance.Commands
 
         private static string Count(IReadOnlyList<SeedanceTask> tasks) => tasks.Count == 1 ? "1 task" : $"{tasks.Count} tasks";
 
+        /// <summary>
+        /// The warning: what stopped, then the command that picks the tasks up again, on lines that fit an 80-column
+        /// console (79 columns; the console would cut an id in two) and that run as pasted (a line ends after a comma or
+        /// a pipe).
+        /// </summary>
         private static string PickUpAgain(string what, IReadOnlyList<SeedanceTask> pending, SaveTarget? save)
         {
-            var ids = string.Join(", ", pending.Select(task => Quoted(task.Id)));
-            var saving = save is null ? string.Empty : " | Save-SeedanceVideo -Path " + Quoted(save.Path);
-            return $"{what}; they go on rendering at the API. Pick them up again with: Get-SeedanceTask -Id {ids} | Wait-SeedanceTask{saving}";
+            const int width = 79;
+            const string indent = "    ";
+            var lines = new List<string> { what + "; they go on rendering at the API.", "Pick them up again with:" };
+            var line = new StringBuilder("Get-SeedanceTask -Id");
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var id = Quoted(pending[i].Id) + (i < pending.Count - 1 ? "," : string.Empty);
+                if (i > 0 && line.Length + 1 + id.Length > width - 2)
+                {
+                    lines.Add(line.ToString());
+                    line.Clear().Append(indent).Append(id);
+                }
+                else
+                {
+                    line.Append(' ').Append(id);
+                }
+            }
+
+            var commands = save is null ? new[] { "Wait-SeedanceTask" } : new[] { "Wait-SeedanceTask", "Save-SeedanceVideo -Path " + Quoted(save.Path) };
+            foreach (var command in commands)
+            {
+                if (line.Length + 3 + command.Length > width)
+                {
+                    lines.Add(line.Append(" |").ToString());
+                    line.Clear().Append(indent).Append(command);
+                }
+                else
+                {
+                    line.Append(" | ").Append(command);
+                }
+            }
+
+            lines.Add(line.ToString());
+            return string.Join(Environment.NewLine, lines);
         }
 
         private static string Quoted(string text) => "'" + text.Replace("'", "''") + "'";
