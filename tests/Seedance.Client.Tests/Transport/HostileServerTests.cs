@@ -14,18 +14,24 @@ namespace Seedance.Client.Tests.Transport
     {
         private static readonly string Key = "sk_test_" + Guid.NewGuid().ToString("N");
 
-        [Fact]
-        public async Task A_redirect_is_an_error_naming_its_location_and_is_never_followed()
+        // 301, 302 and 303 are the redirects a client would follow with a GET, dropping the submit's body.
+        [Theory]
+        [InlineData(301)]
+        [InlineData(302)]
+        [InlineData(303)]
+        [InlineData(307)]
+        [InlineData(308)]
+        public async Task A_redirect_is_an_error_naming_its_location_and_is_never_followed(int status)
         {
             await using var elsewhere = new HostileServer((_, stream) => HostileServer.WriteAsync(stream, 202, "{\"id\":\"sd2_stolen\",\"status\":\"processing\"}"));
             var location = new Uri(elsewhere.BaseUri, "api/v1/video/seedance2").AbsoluteUri;
-            await using var api = new HostileServer((_, stream) => HostileServer.WriteAsync(stream, 307, string.Empty, "Location: " + location));
+            await using var api = new HostileServer((_, stream) => HostileServer.WriteAsync(stream, status, string.Empty, "Location: " + location));
 
             var error = await Assert.ThrowsAsync<SeedanceException>(() => Client(api).SubmitAsync(new VideoRequest { Prompt = "a fox in snow" }));
 
             Assert.Empty(elsewhere.Requests);
             Assert.Single(api.Requests);
-            Assert.Equal(SeedanceErrorCodes.UnexpectedResponse, error.ErrorCode);
+            Assert.Equal((SeedanceErrorCodes.UnexpectedResponse, (System.Net.HttpStatusCode)status, null), (error.ErrorCode, error.Status, error.TaskId));
             Assert.Contains(location, error.Message, StringComparison.Ordinal);
             Assert.Contains("follow no redirect", error.Message, StringComparison.Ordinal);
         }

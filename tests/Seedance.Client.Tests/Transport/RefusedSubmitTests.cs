@@ -76,6 +76,35 @@ namespace Seedance.Client.Tests.Transport
             Assert.Equal((first.Id, false), (entry.TaskId, entry.IsRefused));
         }
 
+        [Fact]
+        public async Task A_submit_refused_with_403_is_journaled_as_refused_and_never_listed_unconfirmed_nor_resent()
+        {
+            await using var api = new HostileServer((_, stream) => HostileServer.WriteAsync(
+                stream, 403, "{\"error\":{\"code\":\"forbidden\",\"message\":\"This key may not use this model.\"}}"));
+            using var temp = new TemporaryJournal();
+
+            var refused = await Assert.ThrowsAsync<SeedanceException>(() => JournaledClient(api.BaseUri, temp).SubmitAsync(Request));
+
+            Assert.Equal((System.Net.HttpStatusCode.Forbidden, true), (refused.Status, refused.Refused));
+            AssertRefusedOnly(temp, refused.IdempotencyKey);
+            Assert.Single(api.Requests);
+        }
+
+        [Fact]
+        public async Task A_key_another_journal_used_for_another_body_is_journaled_here_as_refused_and_never_resent()
+        {
+            await using var session = await SandboxSession.StartAsync();
+            using var elsewhere = new TemporaryJournal();
+            using var here = new TemporaryJournal();
+            var first = await session.Client(o => o.Journal = elsewhere.Journal).SubmitAsync(Request, "sdps-shared");
+
+            var conflict = await Assert.ThrowsAsync<SeedanceException>(() => session.Client(o => o.Journal = here.Journal).SubmitAsync(new VideoRequest { Prompt = "Another prompt entirely" }, "sdps-shared"));
+
+            Assert.Equal((System.Net.HttpStatusCode.Conflict, SeedanceErrorCodes.IdempotencyConflict, true), (conflict.Status, conflict.ErrorCode, conflict.Refused));
+            AssertRefusedOnly(here, "sdps-shared");
+            Assert.Equal(first.Id, Assert.Single(session.Charges).TaskId);
+        }
+
         [Theory]
         [InlineData(SandboxFaultKind.DropConnectionAfterCreate)]
         [InlineData(SandboxFaultKind.InternalErrorAfterCreate500)]
@@ -110,6 +139,30 @@ namespace Seedance.Client.Tests.Transport
             Assert.Equal((true, false, 2), (entry.IsUnconfirmed, entry.IsRefused, entry.Attempts));
             Assert.Single(session.Charges);
         }
+
+        /// <summary>
+        /// The journal holds one entry, refused: never listed as unconfirmed, never a candidate for recovery, so
+        /// Resume-SeedanceTask never sends it again.
+        /// </summary>
+        private static void AssertRefusedOnly(TemporaryJournal temp, string? idempotencyKey)
+        {
+            var entries = temp.Journal.Read().Entries;
+            var entry = Assert.Single(entries);
+            Assert.Equal((idempotencyKey, true, false), (entry.IdempotencyKey, entry.IsRefused, entry.IsUnconfirmed));
+            Assert.Equal(JournalEntry.RefusedStatus, entry.ToTask().Status);
+            Assert.Empty(new JournalQuery { UnconfirmedOnly = true }.Apply(entries));
+            Assert.Empty(TaskRecovery.Candidates(entries, null));
+        }
+
+        private static SeedanceClient JournaledClient(Uri baseUri, TemporaryJournal temp) => new(new SeedanceClientOptions
+        {
+            BaseUri = baseUri,
+            ApiKey = SandboxSession.Secure("sk_test_" + Guid.NewGuid().ToString("N")),
+            Journal = temp.Journal,
+            MaxRetries = 2,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+            RetryMaxDelay = TimeSpan.FromMilliseconds(1),
+        });
 
         [Fact]
         public void A_refusal_line_keeps_the_modules_words_not_the_servers()
