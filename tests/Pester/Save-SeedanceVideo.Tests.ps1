@@ -11,11 +11,27 @@ BeforeAll {
     New-Item -ItemType Directory -Path $dir | Out-Null
 
     function Get-Downloads {
-        @(Invoke-RestMethod -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/log')) | Where-Object { $_.path -like '/results/*' })
+        # Invoke-RestMethod emits a JSON array as one object: the parentheses enumerate its entries.
+        @((Invoke-RestMethod -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/log'))) | Where-Object { $_.path -like '/results/*' })
     }
 
     function Add-SandboxFault([hashtable] $Fault) {
         $null = Invoke-RestMethod -Method Post -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/faults')) -Body ($Fault | ConvertTo-Json) -ContentType 'application/json'
+    }
+
+    function Wait-Downloads([int] $Count) {
+        # The sandbox logs a request once it has ended: a stalled one when it sees the client hang up.
+        $deadline = [DateTime]::UtcNow.AddSeconds(20)
+        $log = @(Get-Downloads)
+        while ($log.Count -lt $Count -and [DateTime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 50
+            $log = @(Get-Downloads)
+        }
+        @($log | Sort-Object { [DateTimeOffset] $_.at })
+    }
+
+    function Get-PendingFaults {
+        (Invoke-RestMethod -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/faults'))).pending
     }
 
     function New-CompletedTask([string] $Prompt) {
@@ -97,11 +113,19 @@ Describe 'Save-SeedanceVideo' {
         (Get-Downloads).Count - $before | Should -Be 1
     }
 
-    It 'creates no folder under -WhatIf' {
+    It 'says what it would save where under -WhatIf, with no error, and creates no folder' {
         $task = New-CompletedTask 'a what-if save'
         $target = Join-Path $dir 'not/yet'
-        $task | Save-SeedanceVideo -Path $target -ApiKey $key -WhatIf
+        $before = (Get-Downloads).Count
+        $child = Invoke-TestShell -Environment @{ SEEDANCE_API_KEY = $sandbox.ApiKey } -Command (
+            "Import-Module '$(Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1')'; " +
+            "Set-SeedanceConfiguration -BaseUri '$($sandbox.BaseUri)' -NoJournal; " +
+            "Save-SeedanceVideo -Id '$($task.Id)' -Path '$target' -WhatIf; exit `$Error.Count")
+        $child.Error | Should -BeNullOrEmpty
+        $child.ExitCode | Should -Be 0
+        ($child.Output -replace '\s+', ' ') | Should -BeLike ('*What if: *Save the video of task {0} to {1}*' -f $task.Id, ($target -replace '\s+', ' '))
         Test-Path -Path (Join-Path $dir 'not') | Should -BeFalse
+        (Get-Downloads).Count | Should -Be $before
     }
 
     It 'refuses a folder path where a file stands before downloading, and the other items go on' {
@@ -134,6 +158,27 @@ Describe 'Save-SeedanceVideo' {
         finally {
             & chmod 755 $locked.FullName
         }
+    }
+
+    It 'is a Seedance error for each item, not a crash, when the folder cannot be created for <Case>, as root too' -TestCases @(
+        @{ Case = 'a name longer than the file system allows'; Folder = ('n' * 300) + '/'; UnixOnly = $true }
+        @{ Case = 'a file standing where a folder above it should be'; Folder = 'notes.txt/sub/deeper/'; UnixOnly = $false }
+    ) {
+        param($Case, $Folder, $UnixOnly)
+        if ($UnixOnly -and -not $onUnix) { Set-ItResult -Skipped -Because 'a name of more than 255 bytes is what Linux and macOS refuse; Windows paths have other limits' }
+        $tasks = 'one unsaved clip', 'another unsaved clip' | ForEach-Object { New-CompletedTask $_ }
+        Set-Content -Path (Join-Path $dir 'notes.txt') -Value 'my notes'
+        $before = (Get-Downloads).Count
+        $files = $tasks | Save-SeedanceVideo -Path (Join-Path $dir $Folder) -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue
+        $files | Should -BeNullOrEmpty
+        $problems | Should -HaveCount 2
+        $problems | ForEach-Object {
+            $_.FullyQualifiedErrorId | Should -BeLike 'Seedance.PathNotUsable*'
+            $_.Exception.Message | Should -Match 'could not be created'
+        }
+        $problems.TargetObject | Should -Be $tasks.Id
+        (Get-Downloads).Count | Should -Be $before
+        ($tasks | Save-SeedanceVideo -Path $dir -ApiKey $key) | Should -HaveCount 2
     }
 
     It 'refuses an unrelated file under the target name, naming -Force, and replaces it only with -Force' {
@@ -178,8 +223,10 @@ Describe 'Save-SeedanceVideo' {
 
     It 'emits files that print as Get-Item prints them' {
         $file = New-CompletedTask 'a file that prints well' | Save-SeedanceVideo -Path $dir -ApiKey $key
-        $shown = $file | Out-String -Width 200
-        $shown | Should -Be (Get-Item -LiteralPath $file.FullName | Out-String -Width 200)
+        foreach ($width in 80, 200) {
+            ($file | Out-String -Width $width) | Should -Be (Get-Item -LiteralPath $file.FullName | Out-String -Width $width)
+        }
+        $shown = $file | Out-String -Width 80
         $shown | Should -Match 'Directory: '
         $shown | Should -Match ([regex]::Escape([string]$file.Length))
         if ($onUnix) { $shown | Should -Match '-rw' }
@@ -217,6 +264,64 @@ Describe 'Save-SeedanceVideo' {
         finally {
             Set-SeedanceConfiguration -AttemptTimeoutSeconds 100 -MaxRetries 6
         }
+    }
+
+    It 'resumes with a Range request a download given up at the attempt timeout, one that <Case>' -TestCases @(
+        @{ Case = 'sends its headers and 1000 bytes, then nothing'; Fault = @{ kind = 'StallDownload'; after_bytes = 1000 } }
+        @{ Case = 'trickles one byte every 2 s after 1000 bytes'; Fault = @{ kind = 'DripDownload'; after_bytes = 1000; delay_seconds = 2 } }
+    ) {
+        param($Case, $Fault)
+        $task = New-CompletedTask "a $($Fault.kind) download"
+        $whole = Join-Path $dir 'whole.bin'
+        Invoke-WebRequest -Uri $task.VideoUrl -OutFile $whole -UseBasicParsing
+        $before = (Get-Downloads).Count
+        Set-SeedanceConfiguration -AttemptTimeoutSeconds 1
+        try {
+            Add-SandboxFault $Fault
+            $started = [DateTime]::UtcNow
+            $file = $task | Save-SeedanceVideo -Path (Join-Path $dir 'clip.mp4') -ApiKey $key
+            ([DateTime]::UtcNow - $started).TotalSeconds | Should -BeLessThan 30
+        }
+        finally {
+            Set-SeedanceConfiguration -AttemptTimeoutSeconds 100
+        }
+
+        $attempts = @(Wait-Downloads ($before + 2) | Select-Object -Skip $before)
+        $attempts | Should -HaveCount 2
+        $attempts[0].fault | Should -Be $Fault.kind
+        $attempts[0].status | Should -Be 200
+        $attempts[1].fault | Should -BeNullOrEmpty
+        $attempts[1].status | Should -Be 206
+        (Get-FileHash -LiteralPath $file.FullName).Hash | Should -Be (Get-FileHash -LiteralPath $whole).Hash
+    }
+
+    It 'fails with Seedance.DownloadFailed a download that <Case> on every attempt' -TestCases @(
+        @{ Case = 'sends its headers and 1000 bytes, then nothing'; Fault = @{ kind = 'StallDownload'; after_bytes = 1000; count = 2 } }
+        @{ Case = 'trickles one byte every 2 s'; Fault = @{ kind = 'DripDownload'; after_bytes = 1000; delay_seconds = 2; count = 2 } }
+    ) {
+        param($Case, $Fault)
+        $task = New-CompletedTask "a $($Fault.kind) download that never recovers"
+        $before = (Get-Downloads).Count
+        Set-SeedanceConfiguration -AttemptTimeoutSeconds 1 -MaxRetries 1
+        try {
+            Add-SandboxFault $Fault
+            $started = [DateTime]::UtcNow
+            $task | Save-SeedanceVideo -Path $dir -ApiKey $key -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            ([DateTime]::UtcNow - $started).TotalSeconds | Should -BeLessThan 30
+        }
+        finally {
+            Set-SeedanceConfiguration -AttemptTimeoutSeconds 100 -MaxRetries 6
+        }
+
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Seedance.DownloadFailed*'
+        $problems[0].Exception.Message | Should -Match 'attempt timeout'
+        Get-PendingFaults | Should -Be 0
+        $attempts = @(Wait-Downloads ($before + 2) | Select-Object -Skip $before)
+        $attempts | Should -HaveCount 2
+        $attempts | ForEach-Object { $_.fault | Should -Be $Fault.kind }
+        $attempts[1].status | Should -Be 206
+        Get-ChildItem -Path $dir -Filter '*.mp4' | Should -BeNullOrEmpty
     }
 
     It 'refuses a result URL that is not https or loopback http, and the other items go on' {
