@@ -250,6 +250,7 @@ function Invoke-TestTerminal {
         $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
         $interrupted = $null
         $nextPress = [TimeSpan]::Zero
+        $sinceAnswer = [System.Diagnostics.Stopwatch]::StartNew()
         $read = $child.StandardOutput.ReadAsync($buffer, 0, $buffer.Length)
         while ([DateTime]::UtcNow -lt $deadline) {
             if ($read.Wait(100)) {
@@ -260,12 +261,15 @@ function Invoke-TestTerminal {
                 foreach ($query in [regex]::Matches($chunk, '\x1b\[6n')) {
                     $child.StandardInput.Write("$([char]27)[1;1R")
                     $child.StandardInput.Flush()
+                    $sinceAnswer.Restart()
                 }
                 $read = $child.StandardOutput.ReadAsync($buffer, 0, $buffer.Length)
             }
             # While PowerShell reads the terminal's answer the line is raw and Ctrl+C is only a character: press it
-            # again every second until the shell ends.
-            if ((Get-PlainText $text.ToString()) -match $InterruptWhen -and ($null -eq $interrupted -or $interrupted.Elapsed -ge $nextPress)) {
+            # again every second until the shell ends. A Ctrl+C right behind an answer hangs pwsh 7.6 for good (plain
+            # Write-Progress does it too), so it waits until no answer has gone for 300 ms, as a person's key would.
+            $quiet = $sinceAnswer.ElapsedMilliseconds -ge 300
+            if ($quiet -and (Get-PlainText $text.ToString()) -match $InterruptWhen -and ($null -eq $interrupted -or $interrupted.Elapsed -ge $nextPress)) {
                 $child.StandardInput.Write([char]3)
                 $child.StandardInput.Flush()
                 if ($null -eq $interrupted) { $interrupted = [System.Diagnostics.Stopwatch]::StartNew() }

@@ -123,28 +123,63 @@ Describe 'Wait-SeedanceTask' {
         Test-Path -LiteralPath $file | Should -BeFalse
     }
 
-    It 'shows the share done, the tasks in flight and an expected finish on its progress bar' {
-        # The earlier tests of this file taught the process-wide render times that the bar's expected finish comes from.
-        $shell = [powershell]::Create()
-        $null = $shell.AddScript({
-                param($Path, $Uri, $Key)
-                Import-Module $Path
-                Set-SeedanceConfiguration -BaseUri $Uri -RateLimit 30 -RateLimitWindowSeconds 2 -NoJournal
-                'a quick fox [takes:0.3]', 'a slow owl in the snow [takes:2]', 'another slow owl [takes:2]', 'a third slow owl [takes:2]' |
-                    New-SeedanceVideo -ApiKey $Key | Wait-SeedanceTask -ApiKey $Key
-            }).AddArgument((Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1')).AddArgument($sandbox.BaseUri).AddArgument($key)
-        try {
-            $done = $shell.Invoke()
-            $quarter = @($shell.Streams.Progress | Where-Object { $_.ActivityId -eq 1 -and $_.StatusDescription -like '1 of 4 done (25%)*' })
-        }
-        finally {
-            $shell.Dispose()
+    It 'names the pending ids and the command that picks them up again when Ctrl+C stops Wait-SeedanceTask' {
+        if ($PSVersionTable.PSEdition -ne 'Core' -or -not $IsLinux) {
+            Set-ItResult -Skipped -Because 'Ctrl+C reaches PowerShell only through a console; the test drives one with util-linux script'
+            return
         }
 
-        @($done).Count | Should -Be 4
+        $manifest = Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1'
+        $run = Invoke-TestTerminal -InterruptWhen 'GET /api/v1/tasks/' -Command (
+            "Import-Module '$manifest'; Set-SeedanceConfiguration -BaseUri '$($sandbox.BaseUri)' -NoJournal; " +
+            "`$env:SEEDANCE_API_KEY = '$($sandbox.ApiKey)'; " +
+            "'an interrupted owl [takes:3600]', 'another interrupted owl [takes:3600]' | New-SeedanceVideo -Verbose | Wait-SeedanceTask -Verbose")
+
+        $run.Interrupted | Should -BeTrue
+        $run.StoppedIn.TotalSeconds | Should -BeLessThan 10
+        $ids = @([regex]::Matches($run.Output, 'Submitted task (sd2_\w+)') | ForEach-Object { $_.Groups[1].Value })
+        $ids | Should -HaveCount 2
+        $warning = [regex]::Match(($run.Output -replace '\s+', ' '), "WARNING: Stopped waiting for 2 tasks; [^|]*\| Wait-SeedanceTask").Value
+        $warning | Should -BeLike '*Pick them up again with: Get-SeedanceTask -Id *'
+        $ids | ForEach-Object { $warning | Should -BeLike "*'$_'*" }
+        foreach ($id in $ids) {
+            (Get-SeedanceTask -Id $id -ApiKey $key).Status | Should -Be 'processing'
+        }
+    }
+
+    It 'shows the share done, the tasks in flight and an expected finish on its progress bar' {
+        # A process and a journal of its own: the render times behind the expected finish are the ones it learns here,
+        # whatever ran before it. A runspace inside it keeps the progress records the bar is drawn from.
+        $script = Join-Path $dir 'progress.ps1'
+        Set-Content -LiteralPath $script -Value @'
+param($Manifest, $Uri, $Journal)
+$shell = [powershell]::Create()
+$null = $shell.AddScript({
+        param($Manifest, $Uri, $Journal)
+        Import-Module $Manifest
+        Set-SeedanceConfiguration -BaseUri $Uri -RateLimit 30 -RateLimitWindowSeconds 2 -JournalPath $Journal
+        $null = New-SeedanceVideo 'a first quick fox [takes:0.3]' | Wait-SeedanceTask
+        'a quick fox [takes:0.3]', 'a slow owl in the snow [takes:2]', 'another slow owl [takes:2]', 'a third slow owl [takes:2]' |
+            New-SeedanceVideo | Wait-SeedanceTask
+    }).AddArgument($Manifest).AddArgument($Uri).AddArgument($Journal)
+$done = $shell.Invoke()
+[pscustomobject]@{
+    Done     = @($done).Count
+    Errors   = @($shell.Streams.Error | ForEach-Object { "$_" })
+    Progress = @($shell.Streams.Progress | Where-Object { $_.ActivityId -eq 1 } | ForEach-Object { [pscustomobject]@{ Status = $_.StatusDescription; Percent = $_.PercentComplete } })
+} | ConvertTo-Json -Depth 3 -Compress
+'@
+        $child = Invoke-TestShell -File $script -Environment @{ SEEDANCE_API_KEY = $sandbox.ApiKey } -ArgumentList @(
+            (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1'), [string]$sandbox.BaseUri, (Join-Path $dir 'progress-journal.jsonl'))
+        $child.Error | Should -BeNullOrEmpty
+        $run = $child.Output | ConvertFrom-Json
+
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Done | Should -Be 4
+        $quarter = @($run.Progress | Where-Object { $_.Status -like '1 of 4 done (25%)*' })
         $quarter.Count | Should -BeGreaterThan 0
-        $quarter | ForEach-Object { $_.PercentComplete | Should -Be 25 }
-        @($quarter | Where-Object { $_.StatusDescription -match "^1 of 4 done \(25%\); (about \d+ s left|done any moment now); rendering sd2_\w+ 'a slow owl in the snow" }).Count | Should -BeGreaterThan 0
+        $quarter | ForEach-Object { $_.Percent | Should -Be 25 }
+        @($quarter | Where-Object { $_.Status -match "^1 of 4 done \(25%\); (about \d+ s left|done any moment now); rendering sd2_\w+ 'a slow owl in the snow" }).Count | Should -BeGreaterThan 0
     }
 
     It 'stops promptly when the pipeline is stopped, and the task goes on' {
