@@ -9,6 +9,14 @@ BeforeAll {
     Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 30 -RateLimitWindowSeconds 2 -NoJournal
     $script:dir = Join-Path ([System.IO.Path]::GetTempPath()) ("seedance-pester-wait-" + [guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path $dir | Out-Null
+
+    function Invoke-InterruptedPipeline([string] $Pipeline) {
+        # A console, the module set up on this suite's sandbox, that presses Ctrl+C once the pipeline polls a task.
+        Invoke-TestTerminal -InterruptWhen 'GET /api/v1/tasks/' -Command (
+            "Import-Module '$(Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1')'; " +
+            "Set-SeedanceConfiguration -BaseUri '$($sandbox.BaseUri)' -NoJournal; " +
+            "`$env:SEEDANCE_API_KEY = '$($sandbox.ApiKey)'; " + $Pipeline)
+    }
 }
 
 AfterAll {
@@ -109,11 +117,7 @@ Describe 'Wait-SeedanceTask' {
         }
 
         $file = Join-Path $dir 'interrupted fox.mp4'
-        $manifest = Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1'
-        $run = Invoke-TestTerminal -InterruptWhen 'GET /api/v1/tasks/' -Command (
-            "Import-Module '$manifest'; Set-SeedanceConfiguration -BaseUri '$($sandbox.BaseUri)' -NoJournal; " +
-            "`$env:SEEDANCE_API_KEY = '$($sandbox.ApiKey)'; " +
-            "New-SeedanceVideo 'an interrupted fox [takes:3600]' -OutFile '$file' -Verbose")
+        $run = Invoke-InterruptedPipeline "New-SeedanceVideo 'an interrupted fox [takes:3600]' -OutFile '$file' -Verbose"
 
         $run.Interrupted | Should -BeTrue
         $run.StoppedIn.TotalSeconds | Should -BeLessThan 10
@@ -129,11 +133,7 @@ Describe 'Wait-SeedanceTask' {
             return
         }
 
-        $manifest = Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1'
-        $run = Invoke-TestTerminal -InterruptWhen 'GET /api/v1/tasks/' -Command (
-            "Import-Module '$manifest'; Set-SeedanceConfiguration -BaseUri '$($sandbox.BaseUri)' -NoJournal; " +
-            "`$env:SEEDANCE_API_KEY = '$($sandbox.ApiKey)'; " +
-            "'an interrupted owl [takes:3600]', 'another interrupted owl [takes:3600]' | New-SeedanceVideo -Verbose | Wait-SeedanceTask -Verbose")
+        $run = Invoke-InterruptedPipeline "'an interrupted owl [takes:3600]', 'another interrupted owl [takes:3600]' | New-SeedanceVideo -Verbose | Wait-SeedanceTask -Verbose"
 
         $run.Interrupted | Should -BeTrue
         $run.StoppedIn.TotalSeconds | Should -BeLessThan 10
