@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
 using Seedance.Client.Http;
 
@@ -27,7 +26,7 @@ namespace Seedance.Client
 
         /// <summary><c>GET /api/v1/tasks/sd2_x -> network error: Connection refused (127.0.0.1:5080) (attempt 1)</c></summary>
         public static string Fault(ApiCall call, Exception exception) =>
-            $"{call.RequestLine} -> {RetryClassifier.DescribeFault(exception, call.Authority)} ({Attempt(call)})";
+            $"{call.RequestLine} -> {RetryClassifier.DescribeFault(exception, call)} ({Attempt(call)})";
 
         /// <summary><c>Retrying in 2.0 s: 503 service_busy (attempt 2 of 7)</c></summary>
         public static string Retry(TimeSpan delay, string reason, int nextAttempt, int totalAttempts) =>

@@ -19,7 +19,6 @@ namespace Seedance.Client.Http
         private readonly HttpMethod _method;
         private readonly Uri _address;
         private readonly byte[]? _body;
-        private readonly TimeProvider _time;
         private readonly long _started;
 
         public ApiCall(HttpMethod method, string path, byte[]? body, string? idempotencyKey, string? taskId, SeedanceClientOptions options)
@@ -28,17 +27,14 @@ namespace Seedance.Client.Http
             _body = body;
             IdempotencyKey = idempotencyKey;
             TaskId = taskId;
+            Options = options;
             Authorization = AuthorizationHeader.Bearer(options.ApiKey ?? throw new SeedanceException(SeedanceErrorCodes.Unauthorized, "No API key was given."));
             _address = Address(options.BaseUri, path);
-            Authority = options.BaseUri.Authority;
             RequestLine = $"{method} {_address.AbsolutePath}";
-            AttemptTimeout = options.AttemptTimeout;
-            Budget = options.RetryBudget;
-            Trace = options.Trace;
-            Warning = options.Warning;
-            _time = options.TimeProvider;
-            _started = _time.GetTimestamp();
+            _started = options.TimeProvider.GetTimestamp();
         }
+
+        public SeedanceClientOptions Options { get; }
 
         public string? IdempotencyKey { get; }
 
@@ -46,19 +42,8 @@ namespace Seedance.Client.Http
 
         public AuthenticationHeaderValue Authorization { get; }
 
-        public string Authority { get; }
-
         /// <summary>Method and path, never headers: <c>POST /api/v1/video/seedance2</c>.</summary>
         public string RequestLine { get; }
-
-        public TimeSpan AttemptTimeout { get; }
-
-        /// <summary>The most time the call may take, all its attempts and waits together.</summary>
-        public TimeSpan Budget { get; }
-
-        public Action<SeedanceTrace>? Trace { get; }
-
-        public Action<string>? Warning { get; }
 
         public int Attempts { get; set; }
 
@@ -73,12 +58,10 @@ namespace Seedance.Client.Http
 
         public bool BudgetSpent { get; set; }
 
-        public TimeSpan Elapsed => _time.GetElapsedTime(_started);
+        public TimeSpan Elapsed => Options.TimeProvider.GetElapsedTime(_started);
 
-        /// <summary>What is left of the budget: the longest pause of the account this call may wait out.</summary>
-        public TimeSpan Remaining => Budget > Elapsed ? Budget - Elapsed : TimeSpan.Zero;
-
-        public DateTimeOffset Now => _time.GetUtcNow();
+        /// <summary>What is left of the retry budget: the longest pause of the account this call may wait out.</summary>
+        public TimeSpan Remaining => Options.RetryBudget > Elapsed ? Options.RetryBudget - Elapsed : TimeSpan.Zero;
 
         public static ApiCall Of(ResilienceContext context) => context.Properties.GetValue(Key, null!);
 
@@ -100,12 +83,14 @@ namespace Seedance.Client.Http
             return message;
         }
 
-        public void Verbose(string line) => Trace?.Invoke(new SeedanceTrace(SeedanceTraceLevel.Verbose, line));
+        public void Verbose(string line) => Options.Trace?.Invoke(new SeedanceTrace(SeedanceTraceLevel.Verbose, line));
+
+        public void Debug(string line) => Options.Trace?.Invoke(new SeedanceTrace(SeedanceTraceLevel.Debug, line));
 
         /// <summary>The error for an outcome that is not a success: the API's error, a redirect, or what ended the attempts.</summary>
         public SeedanceException Failure(Outcome<ApiResponse>? outcome)
         {
-            var spent = BudgetSpent ? $" The retry budget of {TraceFormatter.Seconds(Budget)} ran out after {Counted(Attempts)}." : string.Empty;
+            var spent = BudgetSpent ? $" The retry budget of {TraceFormatter.Seconds(Options.RetryBudget)} ran out after {Counted(Attempts)}." : string.Empty;
             if (outcome?.Result is { IsRedirect: true } redirect)
             {
                 return Error(
@@ -124,10 +109,10 @@ namespace Seedance.Client.Http
             if (outcome?.Exception is { } fault and not OperationCanceledException)
             {
                 var code = fault is TimeoutRejectedException ? SeedanceErrorCodes.RequestTimeout : SeedanceErrorCodes.NetworkError;
-                return Error(code, $"{RequestLine} failed after {Counted(Attempts)}: {RetryClassifier.DescribeFault(fault, Authority)}.{spent}", inner: fault);
+                return Error(code, $"{RequestLine} failed after {Counted(Attempts)}: {RetryClassifier.DescribeFault(fault, this)}.{spent}", inner: fault);
             }
 
-            return Error(SeedanceErrorCodes.RequestTimeout, $"{RequestLine} got no answer from {Authority} within the retry budget of {TraceFormatter.Seconds(Budget)} ({Counted(Attempts)}).");
+            return Error(SeedanceErrorCodes.RequestTimeout, $"{RequestLine} got no answer from {Options.BaseUri.Authority} within the retry budget of {TraceFormatter.Seconds(Options.RetryBudget)} ({Counted(Attempts)}).");
         }
 
         /// <summary>

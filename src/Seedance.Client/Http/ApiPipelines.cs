@@ -20,10 +20,7 @@ namespace Seedance.Client.Http
 
         private static readonly ResiliencePipelineRegistry<RetrySettings> Registry = new();
 
-        /// <summary>
-        /// The whole call: bounded by the retry budget, it retries what <see cref="RetryClassifier"/> allows after the
-        /// server's <c>Retry-After</c>, or else after exponential, jittered backoff up to the maximum delay.
-        /// </summary>
+        /// <summary>The whole call, bounded by the retry budget: the server's <c>Retry-After</c> wins over the backoff.</summary>
         public static ResiliencePipeline<ApiResponse> Call(SeedanceClientOptions options) =>
             Registry.GetOrAddPipeline<ApiResponse>(Settings(options), (builder, context) =>
             {
@@ -31,7 +28,7 @@ namespace Seedance.Client.Http
                 builder.TimeProvider = time;
                 builder.AddTimeout(new TimeoutStrategyOptions
                 {
-                    TimeoutGenerator = args => new ValueTask<TimeSpan>(ApiCall.Of(args.Context).Budget),
+                    TimeoutGenerator = args => new ValueTask<TimeSpan>(ApiCall.Of(args.Context).Options.RetryBudget),
                     OnTimeout = args =>
                     {
                         ApiCall.Of(args.Context).BudgetSpent = true;
@@ -56,7 +53,7 @@ namespace Seedance.Client.Http
                             call.Verbose(line);
                             if (call.Elapsed + args.RetryDelay >= TraceFormatter.WarnAfter)
                             {
-                                call.Warning?.Invoke(line);
+                                call.Options.Warning?.Invoke(line);
                             }
 
                             return default;
@@ -70,7 +67,7 @@ namespace Seedance.Client.Http
             Registry.GetOrAddPipeline(Settings(options), (builder, context) =>
             {
                 builder.TimeProvider = context.PipelineKey.Time;
-                builder.AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => new ValueTask<TimeSpan>(ApiCall.Of(args.Context).AttemptTimeout) });
+                builder.AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => new ValueTask<TimeSpan>(ApiCall.Of(args.Context).Options.AttemptTimeout) });
             });
 
         private static RetrySettings Settings(SeedanceClientOptions options) => (options.MaxRetries, options.RetryBaseDelay, options.RetryMaxDelay, options.TimeProvider);
@@ -87,12 +84,12 @@ namespace Seedance.Client.Http
             }
 
             var wait = outcome.Result?.RetryAfter ?? TimeSpan.Zero;
-            if (call.Elapsed + wait < call.Budget)
+            if (call.Elapsed + wait < call.Options.RetryBudget)
             {
                 return true;
             }
 
-            call.Verbose(TraceFormatter.OverBudget(wait, reason, call.Elapsed, call.Budget));
+            call.Verbose(TraceFormatter.OverBudget(wait, reason, call.Elapsed, call.Options.RetryBudget));
             return false;
         }
     }

@@ -6,9 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Polly;
 using Seedance.Client.RateLimiting;
-using Seedance.RateLimiting;
 using Seedance.Client.Requests;
-using Seedance.Requests;
 
 namespace Seedance.Client.Http
 {
@@ -106,7 +104,7 @@ namespace Seedance.Client.Http
 
         private async ValueTask<ApiResponse> AttemptAsync(ResilienceContext context, ApiCall call)
         {
-            using var slot = await Governor.AcquireAsync(WaitingForSlot, call.Remaining, context.CancellationToken).ConfigureAwait(false);
+            using var slot = await Governor.AcquireAsync(wait => call.Verbose(TraceFormatter.RateLimitWait(wait, Governor.RequestsPerWindow, Governor.Window)), call.Remaining, context.CancellationToken).ConfigureAwait(false);
             call.Attempts++;
             try
             {
@@ -138,16 +136,16 @@ namespace Seedance.Client.Http
         {
             using var message = call.CreateMessage();
             var secret = call.Authorization.Parameter;
-            if (call.Trace is not null)
+            if (call.Options.Trace is not null)
             {
                 var body = message.Content is null ? null : await message.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                call.Trace(new SeedanceTrace(SeedanceTraceLevel.Debug, TraceFormatter.RequestDetail(message, body, secret)));
+                call.Debug(TraceFormatter.RequestDetail(message, body, secret));
             }
 
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, context.CancellationToken).ConfigureAwait(false);
             var bytes = await ReadBodyAsync(response, call, context.CancellationToken).ConfigureAwait(false);
-            call.Trace?.Invoke(new SeedanceTrace(SeedanceTraceLevel.Debug, TraceFormatter.ResponseDetail(response, bytes, secret)));
-            return ApiResponse.From(response, bytes, call.Now, secret);
+            call.Debug(TraceFormatter.ResponseDetail(response, bytes, secret));
+            return new ApiResponse(response, bytes, call.Options.TimeProvider.GetUtcNow(), secret);
         }
 
         /// <summary>The whole body; past <see cref="ApiResponse.MaxBodyBytes"/>, an error that is never retried.</summary>
@@ -172,8 +170,5 @@ namespace Seedance.Client.Http
                 $"The API's answer to {call.RequestLine} ({(int)response.StatusCode}) is larger than {ApiResponse.MaxBodyBytes >> 20} MiB, as no API answer is: it was not read, and the request is not retried.",
                 response.StatusCode);
         }
-
-        private void WaitingForSlot(TimeSpan wait) =>
-            _options.Trace?.Invoke(new SeedanceTrace(SeedanceTraceLevel.Verbose, TraceFormatter.RateLimitWait(wait, Governor.RequestsPerWindow, Governor.Window)));
     }
 }

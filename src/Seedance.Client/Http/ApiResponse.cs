@@ -13,14 +13,15 @@ namespace Seedance.Client.Http
         /// <summary>An API answer is a few hundred bytes: a broken or hostile server must not fill the memory.</summary>
         public const int MaxBodyBytes = 4 * 1024 * 1024;
 
-        private ApiResponse(HttpStatusCode status, string? reasonPhrase, byte[] body, TimeSpan? retryAfter, string? location)
+        /// <summary>The answer, with <paramref name="secret"/> (the key, which a server may echo) blanked from every text the server sent.</summary>
+        public ApiResponse(HttpResponseMessage response, byte[] body, DateTimeOffset now, string? secret = null)
         {
-            Status = status;
-            ReasonPhrase = reasonPhrase;
-            Body = body;
-            RetryAfter = retryAfter;
-            Location = location;
-            Error = IsSuccess ? null : TaskMapper.ReadErrorEnvelope(body);
+            Status = response.StatusCode;
+            ReasonPhrase = TraceFormatter.Redact(response.ReasonPhrase, secret);
+            Body = TraceFormatter.Redact(body, secret);
+            RetryAfter = ReadRetryAfter(response.Headers.RetryAfter, now);
+            Location = TraceFormatter.Redact(response.Headers.Location?.OriginalString, secret);
+            Error = IsSuccess ? null : TaskMapper.ReadErrorEnvelope(Body);
         }
 
         public HttpStatusCode Status { get; }
@@ -41,14 +42,6 @@ namespace Seedance.Client.Http
         public bool IsRedirect => (int)Status is >= 300 and < 400;
 
         public string ErrorCode => Error?.Code ?? ((int)Status).ToString(CultureInfo.InvariantCulture);
-
-        /// <summary>The answer, with <paramref name="secret"/> (the key, which a server may echo) blanked from every text the server sent.</summary>
-        public static ApiResponse From(HttpResponseMessage response, byte[] body, DateTimeOffset now, string? secret = null) => new(
-            response.StatusCode,
-            TraceFormatter.Redact(response.ReasonPhrase, secret),
-            TraceFormatter.Redact(body, secret),
-            ReadRetryAfter(response.Headers.RetryAfter, now),
-            TraceFormatter.Redact(response.Headers.Location?.OriginalString, secret));
 
         /// <summary><c>Retry-After</c> is either whole seconds or an HTTP date; a date in the past means no wait.</summary>
         public static TimeSpan? ReadRetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch

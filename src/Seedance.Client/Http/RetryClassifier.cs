@@ -9,11 +9,7 @@ using Polly.Timeout;
 
 namespace Seedance.Client.Http
 {
-    /// <summary>
-    /// Which outcomes may be retried: the one home of that rule. Retried: 429 (after <c>Retry-After</c>), 500, 502, 503,
-    /// 504, attempts that timed out, network faults, and a 409 that means "the first request is still running". Never:
-    /// other 4xx, a redirect, a 409 that means "different body", an oversized answer, or anything the caller cancelled.
-    /// </summary>
+    /// <summary>Which outcomes may be retried: the one home of that rule (an oversized answer or a cancelled call never is).</summary>
     internal static class RetryClassifier
     {
         /// <summary>Why <paramref name="outcome"/> may be retried (for the trace), or null when it must not be.</summary>
@@ -21,7 +17,7 @@ namespace Seedance.Client.Http
         {
             if (outcome.Exception is { } exception)
             {
-                return IsLost(exception, token) ? DescribeFault(exception, call.Authority) : null;
+                return IsLost(exception, token) ? DescribeFault(exception, call) : null;
             }
 
             var response = outcome.Result!;
@@ -47,12 +43,12 @@ namespace Seedance.Client.Http
             _ => false,
         };
 
-        /// <summary>What went wrong, naming <paramref name="authority"/> (host and port) as Invoke-RestMethod does.</summary>
-        public static string DescribeFault(Exception exception, string authority)
+        /// <summary>What went wrong, naming the host and port <paramref name="call"/> went to, as Invoke-RestMethod does.</summary>
+        public static string DescribeFault(Exception exception, ApiCall call)
         {
             if (exception is TimeoutRejectedException timeout)
             {
-                return $"no answer within {TraceFormatter.Seconds(timeout.Timeout)} from {authority}";
+                return $"no answer within {TraceFormatter.Seconds(timeout.Timeout)} from {call.Options.BaseUri.Authority}";
             }
 
             while (exception.InnerException is { } inner)
@@ -60,7 +56,7 @@ namespace Seedance.Client.Http
                 exception = inner;
             }
 
-            return $"network error: {exception.Message.TrimEnd('.')} ({authority})";
+            return $"network error: {exception.Message.TrimEnd('.')} ({call.Options.BaseUri.Authority})";
         }
     }
 }

@@ -38,7 +38,7 @@ namespace Seedance.Client.Tests.Logic
             message.Headers.Location = new Uri("https://elsewhere.invalid/?key=" + Key);
             var body = Encoding.UTF8.GetBytes($"{{\"error\":{{\"code\":\"unauthorized\",\"message\":\"Incorrect API key provided: {Key}\"}}}}");
 
-            var response = ApiResponse.From(message, body, DateTimeOffset.UtcNow, Key);
+            var response = new ApiResponse(message, body, DateTimeOffset.UtcNow, Key);
 
             Assert.Equal("Incorrect API key provided: [redacted]", response.Error!.Message);
             Assert.Equal("Bad key [redacted]", response.ReasonPhrase);

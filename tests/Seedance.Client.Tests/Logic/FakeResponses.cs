@@ -19,13 +19,13 @@ namespace Seedance.Client.Tests.Logic
             }
 
             var body = Encoding.UTF8.GetBytes($"{{\"error\":{{\"code\":\"{code}\",\"message\":\"{code} happened\"}}}}");
-            return ApiResponse.From(message, body, DateTimeOffset.UtcNow);
+            return new ApiResponse(message, body, DateTimeOffset.UtcNow);
         }
 
         public static ApiResponse Accepted()
         {
             using var message = new HttpResponseMessage(HttpStatusCode.Accepted);
-            return ApiResponse.From(message, Encoding.UTF8.GetBytes("{\"id\":\"sd2_fake\",\"status\":\"processing\"}"), DateTimeOffset.UtcNow);
+            return new ApiResponse(message, Encoding.UTF8.GetBytes("{\"id\":\"sd2_fake\",\"status\":\"processing\"}"), DateTimeOffset.UtcNow);
         }
 
         public static ApiCall Submit(bool earlierAttemptLost = false) =>
