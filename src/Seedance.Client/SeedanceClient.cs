@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using Seedance.Client.Http;
 using Seedance.Client.Json;
 using Seedance.Client.Requests;
-using Seedance.Requests;
 
 namespace Seedance.Client
 {

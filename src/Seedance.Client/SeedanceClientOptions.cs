@@ -50,7 +50,6 @@ namespace Seedance.Client
         /// </summary>
         public int RateLimitRequests { get; set; } = 30;
 
-        /// <summary>The window of the rate limit.</summary>
         public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(60);
 
         /// <summary>

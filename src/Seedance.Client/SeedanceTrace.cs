@@ -13,7 +13,6 @@ namespace Seedance.Client
     /// <summary>One line of what the client is doing. Never holds the API key.</summary>
     internal sealed class SeedanceTrace
     {
-        /// <summary>Creates a trace line.</summary>
         public SeedanceTrace(SeedanceTraceLevel level, string message)
         {
             Level = level;
@@ -23,7 +22,6 @@ namespace Seedance.Client
         /// <summary>Verbose or debug.</summary>
         public SeedanceTraceLevel Level { get; }
 
-        /// <summary>The text.</summary>
         public string Message { get; }
 
         /// <inheritdoc />

@@ -44,7 +44,8 @@ namespace Seedance.Tests
                 """
                 $type = (Get-Command Wait-SeedanceTask).ImplementingType
                 $command = $type::new()
-                $token = $type.BaseType.BaseType.GetProperty('StopToken', [System.Reflection.BindingFlags]'Instance, NonPublic').GetValue($command)
+                $template = $type; while ($template.Name -ne 'SeedanceCmdlet') { $template = $template.BaseType }
+                $token = $template.GetField('_stopping', [System.Reflection.BindingFlags]'Instance, NonPublic').GetValue($command).Token
                 $command.Dispose()
                 $token.IsCancellationRequested
                 """).ShouldSucceed();

@@ -3,7 +3,6 @@ namespace Seedance.Client.Downloads
     /// <summary>How far a download has come.</summary>
     internal sealed class DownloadProgress
     {
-        /// <summary>Creates a progress report.</summary>
         public DownloadProgress(string path, long bytesReceived, long? totalBytes, double bytesPerSecond)
         {
             Path = path;

@@ -5,7 +5,6 @@ namespace Seedance.Client.Downloads
     /// <summary>A finished download.</summary>
     internal sealed class DownloadResult
     {
-        /// <summary>Creates a result.</summary>
         public DownloadResult(FileInfo file, bool skipped, int resumes, int refreshes)
         {
             File = file;

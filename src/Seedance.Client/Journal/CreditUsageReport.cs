@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Seedance.Client.Journal;
 using Seedance.Journal;
 
 namespace Seedance.Client.Journal

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Seedance.Client.Json;
 
 namespace Seedance.Client.Journal

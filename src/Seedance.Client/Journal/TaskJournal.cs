@@ -5,7 +5,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Seedance.Client.Json;
@@ -142,7 +141,7 @@ namespace Seedance.Client.Journal
             }
 
             var events = Decode(content, null, out var warnings);
-            return new JournalSnapshot(JournalFolder.Fold(events), warnings);
+            return new JournalSnapshot(JournalReplay.Entries(events), warnings);
         }
 
         /// <summary>
@@ -157,9 +156,9 @@ namespace Seedance.Client.Journal
                 var content = ReadContent();
                 var lines = new List<byte[]>();
                 var events = Decode(content, lines, out _);
-                var removed = JournalFolder.Fold(events).Where(entry => entry.IsFinished && entry.LastChangedAt < before).ToList();
+                var removed = JournalReplay.Entries(events).Where(entry => entry.IsFinished && entry.LastChangedAt < before).ToList();
                 var removedKeys = new HashSet<string>(removed.Select(entry => entry.IdempotencyKey), StringComparer.Ordinal);
-                var keyOfTask = JournalFolder.KeysOfTasks(events);
+                var keyOfTask = JournalReplay.KeysOfTasks(events);
                 var temporary = Path + "." + Guid.NewGuid().ToString("N") + ".tmp";
                 try
                 {
@@ -168,7 +167,7 @@ namespace Seedance.Client.Journal
                         OwnerOnlyFiles.RestrictFile(temporary);
                         for (var i = 0; i < events.Count; i++)
                         {
-                            var owner = JournalFolder.OwnerKey(events[i], keyOfTask);
+                            var owner = JournalReplay.OwnerKey(events[i], keyOfTask);
                             var orphanExpired = owner is null && events[i].At < before;
                             if ((owner is null || !removedKeys.Contains(owner)) && !orphanExpired)
                             {

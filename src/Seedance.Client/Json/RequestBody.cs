@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using Seedance.Client.Requests;
-using Seedance.Requests;
 
 namespace Seedance.Client.Json
 {

@@ -1,11 +1,9 @@
-using Seedance.Client.Prompts;
 using Seedance.Prompts;
 namespace Seedance.Client.Prompts
 {
     /// <summary>One reference asset for <c>media_urls</c>: its public URL and its role.</summary>
     internal sealed class MediaReference
     {
-        /// <summary>Creates a reference.</summary>
         public MediaReference(string url, MediaRole role)
         {
             Url = url;

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text;
 using Seedance.Client.Requests;
 using Seedance.Requests;
-using Seedance.Client.Prompts;
 using Seedance.Prompts;
 
 namespace Seedance.Client.Prompts

@@ -3,7 +3,6 @@ namespace Seedance.Client.Prompts
     /// <summary>One asset reference found in a prompt, with the warning to show for it.</summary>
     internal sealed class PromptLintFinding
     {
-        /// <summary>Creates a finding.</summary>
         public PromptLintFinding(PromptLintKind kind, string text)
         {
             Kind = kind;

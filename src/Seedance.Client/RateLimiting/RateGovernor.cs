@@ -76,18 +76,6 @@ namespace Seedance.Client.RateLimiting
             }
         }
 
-        /// <summary>The ledger file through which processes on this machine share the budget; null when this process budgets alone.</summary>
-        public string? LedgerPath
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _ledger?.FilePath;
-                }
-            }
-        }
-
         /// <summary>How many requests could leave right now without waiting (zero while a 429 pause lasts).</summary>
         public int Available
         {

@@ -6,7 +6,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using Seedance.Client.Journal;
-using Seedance.Journal;
 
 namespace Seedance.Client.RateLimiting
 {

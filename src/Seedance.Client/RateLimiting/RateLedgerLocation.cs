@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using Seedance.Client.Journal;
-using Seedance.Journal;
 using Seedance.Client.RateLimiting;
 using Seedance.RateLimiting;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using Seedance.Client.Journal;
-using Seedance.Journal;
 
 namespace Seedance.Client.RateLimiting
 {

@@ -1,6 +1,5 @@
 using System;
 using System.Net;
-using Seedance.Client.Http;
 
 namespace Seedance.Client.RateLimiting
 {

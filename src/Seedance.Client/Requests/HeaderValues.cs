@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security;
 using System.Text;
-using Seedance.Client.Requests;
 using Seedance.Requests;
 
 namespace Seedance.Client.Requests

@@ -92,13 +92,11 @@ namespace Seedance.Client.Requests
         /// <summary>Generation modes.</summary>
         public static IReadOnlyList<string> Modes { get; } = new[] { TextToVideo, ImageToVideo, MediaToVideo };
 
-        /// <summary>Quality tiers.</summary>
         public static IReadOnlyList<string> QualityTiers { get; } = new[] { MiniTier, StandardTier, ProTier };
 
         /// <summary>Rendering channels.</summary>
         public static IReadOnlyList<string> Channels { get; } = new[] { StandardChannel, RealChannel, WildChannel };
 
-        /// <summary>Aspect ratios.</summary>
         public static IReadOnlyList<string> AspectRatios { get; } = new[] { DefaultAspectRatio, "9:16", "1:1", "4:3", "3:4", "21:9", "adaptive" };
 
         /// <summary>Output resolutions.</summary>

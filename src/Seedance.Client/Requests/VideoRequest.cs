@@ -13,13 +13,11 @@ namespace Seedance.Client.Requests
         /// <summary>Generation mode; inferred from the assets when null.</summary>
         public string? Mode { get; set; }
 
-        /// <summary>Quality tier.</summary>
         public string? QualityTier { get; set; }
 
         /// <summary>Rendering channel.</summary>
         public string? Channel { get; set; }
 
-        /// <summary>Aspect ratio.</summary>
         public string? AspectRatio { get; set; }
 
         /// <summary>Clip length in whole seconds (sent as a string).</summary>

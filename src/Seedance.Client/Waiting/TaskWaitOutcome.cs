@@ -3,7 +3,6 @@ namespace Seedance.Client.Waiting
     /// <summary>How the wait for one task ended: completed, or an error (failed task, timeout, or a poll that failed for good).</summary>
     internal sealed class TaskWaitOutcome
     {
-        /// <summary>Creates an outcome.</summary>
         public TaskWaitOutcome(SeedanceTask task, SeedanceException? error)
         {
             Task = task;

@@ -6,7 +6,6 @@ namespace Seedance.Client.Waiting
     /// <summary>Where a wait stands: for progress bars.</summary>
     internal sealed class TaskWaitProgress
     {
-        /// <summary>Creates a snapshot.</summary>
         public TaskWaitProgress(int total, int completed, int failed, IReadOnlyList<SeedanceTask> pendingTasks, DateTimeOffset? expectedFinish)
         {
             Total = total;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using Seedance.Client.Requests;
 using Seedance.Requests;
 
 namespace Seedance.Binding

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Seedance.Client.Requests;
-using Seedance.Requests;
 
 namespace Seedance.Binding
 {

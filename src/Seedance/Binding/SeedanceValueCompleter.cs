@@ -5,7 +5,6 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using Seedance.Client.Requests;
-using Seedance.Requests;
 
 namespace Seedance.Binding
 {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 
@@ -19,9 +18,6 @@ namespace Seedance.Binding
 
         /// <summary>Transforms text; <paramref name="propertyNames"/> are the properties a piped object may carry the value in.</summary>
         public TextArgumentTransformationAttribute(params string[] propertyNames) => _propertyNames = propertyNames;
-
-        /// <summary>The properties a piped object may carry the value in.</summary>
-        public IReadOnlyList<string> PropertyNames => _propertyNames;
 
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)

@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using Seedance.Client.Requests;
-using Seedance.Requests;
 
 namespace Seedance.Binding
 {

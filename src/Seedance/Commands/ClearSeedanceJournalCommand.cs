@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using Seedance.Client.Journal;
 using Seedance.Journal;
 
 namespace Seedance.Commands
@@ -25,7 +24,7 @@ namespace Seedance.Commands
         /// <inheritdoc />
         protected override void OnEnd()
         {
-            var journal = OpenJournal();
+            var journal = RequireJournal();
 
             var before = DateTimeOffset.UtcNow.AddDays(-OlderThanDays);
             if (!ShouldProcess(journal.Path, $"Remove finished tasks with no news since {before.ToLocalTime():g}"))

@@ -26,7 +26,7 @@ namespace Seedance.Commands
         /// <inheritdoc />
         protected override void OnEnd()
         {
-            var journal = OpenJournal();
+            var journal = RequireJournal();
 
             var snapshot = ReadJournal(journal);
 

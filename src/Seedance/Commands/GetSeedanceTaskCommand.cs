@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using Seedance.Client.Journal;
-using Seedance.Journal;
 
 namespace Seedance.Commands
 {
@@ -69,7 +68,7 @@ namespace Seedance.Commands
         /// <summary>Lists the journal's tasks; with -Refresh, first brings the unfinished ones among them up to date.</summary>
         private void WriteJournalTasks()
         {
-            var journal = OpenJournal();
+            var journal = RequireJournal();
 
             var query = new JournalQuery
             {

@@ -7,7 +7,6 @@ using Seedance.Binding;
 using Seedance.Errors;
 using Seedance.Client.Json;
 using Seedance.Client.Prompts;
-using Seedance.Prompts;
 using Seedance.Client.Requests;
 using Seedance.Requests;
 using Seedance.Results;
@@ -182,7 +181,7 @@ namespace Seedance.Commands
         /// row its position and the start of its prompt.
         /// </summary>
         private protected override ErrorRecord ErrorFor(Exception exception, object? target) => exception is SeedanceValidationException invalid
-            ? SeedanceErrorRecord.InvalidParameters(invalid, target, _row?.Describe(Prompt))
+            ? ErrorRecords.InvalidParameters(invalid, target, _row?.Describe(Prompt))
             : base.ErrorFor(exception, target);
 
         private void Submit(VideoRequest request, IReadOnlyList<RequestProblem>? unreadableCells)

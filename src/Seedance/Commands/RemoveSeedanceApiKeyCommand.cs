@@ -56,7 +56,7 @@ namespace Seedance.Commands
 
             if (!found)
             {
-                WriteError(SeedanceErrorRecord.From(
+                WriteError(ErrorRecords.From(
                     new SeedanceException(
                         SeedanceErrorCodes.ApiKeyNotFound,
                         SessionOnly ? "No Seedance API key is set for this session: there is nothing to remove." : "No Seedance API key is stored in this session or the vault: there is nothing to remove."),

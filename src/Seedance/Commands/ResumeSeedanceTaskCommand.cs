@@ -4,7 +4,6 @@ using System.Linq;
 using System.Management.Automation;
 using Seedance.Errors;
 using Seedance.Client.Journal;
-using Seedance.Journal;
 using Seedance.Session;
 using Seedance.Client;
 
@@ -44,7 +43,7 @@ namespace Seedance.Commands
         /// <inheritdoc />
         protected override void OnEnd()
         {
-            var journal = OpenJournal();
+            var journal = RequireJournal();
 
             var snapshot = ReadJournal(journal);
 
@@ -53,7 +52,7 @@ namespace Seedance.Commands
             {
                 if (!byKey.TryGetValue(key, out var entry))
                 {
-                    WriteError(SeedanceErrorRecord.From(new SeedanceException(SeedanceErrorCodes.NotFound, $"The journal '{journal.Path}' has no submission with idempotency key '{key}'.", System.Net.HttpStatusCode.NotFound, idempotencyKey: key), key));
+                    WriteError(ErrorRecords.From(new SeedanceException(SeedanceErrorCodes.NotFound, $"The journal '{journal.Path}' has no submission with idempotency key '{key}'.", System.Net.HttpStatusCode.NotFound, idempotencyKey: key), key));
                 }
                 else if (entry.IsRefused)
                 {

@@ -7,7 +7,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Errors;
 using Seedance.Client.Journal;
-using Seedance.Journal;
 using Seedance.Session;
 using Seedance.Threading;
 using Seedance.Client;
@@ -25,9 +24,6 @@ namespace Seedance.Commands
     {
         private readonly CancellationTokenSource _stopping = new();
         private readonly PipelineDispatcher _dispatcher = new();
-
-        /// <summary>Cancelled when the pipeline stops: Ctrl+C, a command downstream that has enough, or Dispose.</summary>
-        protected CancellationToken StopToken => _stopping.Token;
 
         /// <inheritdoc />
         protected sealed override void ProcessRecord() => Attempt(null, OnProcess);
@@ -63,7 +59,7 @@ namespace Seedance.Commands
             catch (Exception e) when (e.GetType().Assembly != typeof(Cmdlet).Assembly)
             {
                 var record = ErrorFor(e, target);
-                if (SeedanceErrorRecord.StopsTheCommand(e))
+                if (ErrorRecords.StopsTheCommand(e))
                 {
                     ThrowTerminatingError(record);
                 }
@@ -73,7 +69,7 @@ namespace Seedance.Commands
         }
 
         /// <summary>The error record of one item's failure; a cmdlet may word its own inputs' errors better.</summary>
-        private protected virtual ErrorRecord ErrorFor(Exception exception, object? target) => SeedanceErrorRecord.For(exception, target);
+        private protected virtual ErrorRecord ErrorFor(Exception exception, object? target) => ErrorRecords.For(exception, target);
 
         /// <summary>Runs <paramref name="work"/> to its end, performing its posted writes on the pipeline thread.</summary>
         protected T Run<T>(Func<CancellationToken, Task<T>> work)
@@ -89,16 +85,19 @@ namespace Seedance.Commands
         /// <summary>Asks the pipeline thread to perform <paramref name="write"/>; safe from any thread.</summary>
         protected void Post(Action write) => _dispatcher.Post(write);
 
-        /// <summary>The session's task journal; a journal that is turned off stops the command.</summary>
-        private protected static TaskJournal OpenJournal() => SessionJournal.Open(SessionRegistry.Current);
+        /// <summary>The session's task journal, for a cmdlet that cannot work without it: turned off, it stops the command.</summary>
+        private protected static TaskJournal RequireJournal() =>
+            SessionRegistry.Current.JournalIfEnabled(null) ?? throw new SeedanceException(
+                SeedanceErrorCodes.InvalidConfiguration,
+                "The task journal is turned off in this session (Set-SeedanceConfiguration -NoJournal or SEEDANCE_JOURNAL=off). Turn it on with Set-SeedanceConfiguration -JournalPath <file>, or -Reset.");
 
         /// <summary>Reads the journal, warning about each damaged line it had to skip.</summary>
         private protected JournalSnapshot ReadJournal(TaskJournal journal)
         {
             var snapshot = journal.Read();
-            foreach (var warning in SessionJournal.Warnings(journal, snapshot))
+            foreach (var warning in snapshot.Warnings)
             {
-                WriteWarning(warning);
+                WriteWarning($"{warning} (journal: {journal.Path})");
             }
 
             return snapshot;

@@ -72,7 +72,7 @@ namespace Seedance.Commands
             var key = _key ?? AskForKey();
             if (key.Length == 0)
             {
-                ThrowTerminatingError(SeedanceErrorRecord.From(
+                ThrowTerminatingError(ErrorRecords.From(
                     new SeedanceException(SeedanceErrorCodes.InvalidParameter, "The API key is empty: nothing was stored."), nameof(ApiKey)));
             }
 
@@ -108,7 +108,7 @@ namespace Seedance.Commands
         {
             if (!HostInteraction.IsInteractive(Host))
             {
-                ThrowTerminatingError(SeedanceErrorRecord.From(
+                ThrowTerminatingError(ErrorRecords.From(
                     new SeedanceException(
                         SeedanceErrorCodes.InvalidParameter,
                         "No API key was given, and this session is not interactive, so it cannot ask for one: " +
@@ -137,7 +137,7 @@ namespace Seedance.Commands
             }
             catch (SeedanceException e) when (e.Status == HttpStatusCode.Unauthorized)
             {
-                ThrowTerminatingError(SeedanceErrorRecord.From(
+                ThrowTerminatingError(ErrorRecords.From(
                     new SeedanceException(
                         SeedanceErrorCodes.Unauthorized,
                         "The API refused this key (401 unauthorized), so it was not stored. Check that it was copied whole and was not revoked in the dashboard.",
@@ -147,7 +147,7 @@ namespace Seedance.Commands
             }
             catch (SeedanceException e)
             {
-                ThrowTerminatingError(SeedanceErrorRecord.From(
+                ThrowTerminatingError(ErrorRecords.From(
                     new SeedanceException(e.ErrorCode, $"Could not check the key, so it was not stored: {e.Message}", e.Status, e), nameof(ApiKey)));
             }
         }

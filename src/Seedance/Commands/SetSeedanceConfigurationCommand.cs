@@ -2,7 +2,6 @@ using System;
 using System.Management.Automation;
 using Seedance.Binding;
 using Seedance.Session;
-using Seedance.Client.RateLimiting;
 using Seedance.RateLimiting;
 
 namespace Seedance.Commands

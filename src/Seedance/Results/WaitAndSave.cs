@@ -67,7 +67,7 @@ namespace Seedance.Results
                     {
                         _post(() =>
                         {
-                            _cmdlet.WriteError(SeedanceErrorRecord.From(error, outcome.Task));
+                            _cmdlet.WriteError(ErrorRecords.From(error, outcome.Task));
                             if (error.ErrorCode != SeedanceErrorCodes.WaitTimeout)
                             {
                                 Settle(outcome.Task);
@@ -136,7 +136,7 @@ namespace Seedance.Results
             {
                 _post(() =>
                 {
-                    _cmdlet.WriteError(SeedanceErrorRecord.From(e, task));
+                    _cmdlet.WriteError(ErrorRecords.From(e, task));
                     Settle(task);
                 });
             }
@@ -145,7 +145,7 @@ namespace Seedance.Results
                 var failure = new SeedanceException(SeedanceErrorCodes.DownloadFailed, $"Could not save the video of task {task.Id}: {e.Message}", innerException: e, task: task);
                 _post(() =>
                 {
-                    _cmdlet.WriteError(SeedanceErrorRecord.From(failure, task));
+                    _cmdlet.WriteError(ErrorRecords.From(failure, task));
                     Settle(task);
                 });
             }

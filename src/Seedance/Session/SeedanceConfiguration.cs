@@ -1,7 +1,6 @@
 using System;
 using System.Security;
 using Seedance.Client.Journal;
-using Seedance.Journal;
 using Seedance.Client.RateLimiting;
 using Seedance.RateLimiting;
 using Seedance.Client;
@@ -131,12 +130,12 @@ namespace Seedance.Session
             options.ApiKey = apiKey;
             options.Trace = trace;
             options.RateLedgerFolder = RateLimitScope == RateLimitScope.Machine ? RateLedgerLocation.Folder : null;
-            options.Journal = OpenJournal(trace);
+            options.Journal = JournalIfEnabled(trace);
             return options;
         }
 
         /// <summary>This session's journal, or null when it is turned off; failures to record later states go to <paramref name="trace"/>.</summary>
-        internal TaskJournal? OpenJournal(Action<SeedanceTrace>? trace) =>
+        internal TaskJournal? JournalIfEnabled(Action<SeedanceTrace>? trace) =>
             JournalEnabled ? new TaskJournal(JournalPath, message => trace?.Invoke(new SeedanceTrace(SeedanceTraceLevel.Verbose, message))) : null;
 
         /// <summary>

@@ -7,8 +7,8 @@ using Seedance.Binding;
 
 namespace Seedance.Errors
 {
-    /// <summary>Turns client failures into ErrorRecords with stable ids (<c>Seedance.&lt;code&gt;</c>) and the category design.md gives.</summary>
-    internal static class SeedanceErrorRecord
+    /// <summary>Makes the ErrorRecords of client failures, with stable ids (<c>Seedance.&lt;code&gt;</c>) and the category design.md gives.</summary>
+    internal static class ErrorRecords
     {
         /// <summary>
         /// Any failure of one item: the client's exceptions keep their own id; a raw .NET exception (an input nobody

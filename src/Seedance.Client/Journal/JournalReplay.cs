@@ -4,10 +4,10 @@ using System.Linq;
 
 namespace Seedance.Client.Journal
 {
-    /// <summary>Folds journal events into one entry per idempotency key, each with the latest state learned about its task.</summary>
-    internal static class JournalFolder
+    /// <summary>Replays the journal's events into one entry per idempotency key, each with the latest state learned about its task.</summary>
+    internal static class JournalReplay
     {
-        public static List<JournalEntry> Fold(IReadOnlyList<JournalEvent> events)
+        public static List<JournalEntry> Entries(IReadOnlyList<JournalEvent> events)
         {
             var byKey = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
             var keyOfTask = KeysOfTasks(events);
