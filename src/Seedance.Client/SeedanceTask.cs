@@ -86,6 +86,9 @@ namespace Seedance
         /// <inheritdoc />
         public override string ToString() => Id;
 
+        /// <summary>A task known by its id alone (Wait-SeedanceTask -Id): the first read fills in the rest.</summary>
+        internal static SeedanceTask WithId(string id) => new() { Id = id };
+
         /// <summary>A copy whose fields can be filled in without changing this task.</summary>
         internal SeedanceTask Copy() => (SeedanceTask)MemberwiseClone();
 

@@ -10,7 +10,6 @@ namespace Seedance.Commands
     [OutputType(typeof(SeedanceTask))]
     public sealed class GetSeedanceTaskCommand : SeedanceApiCmdlet
     {
-        private const string IdParameterSet = "Id";
         private const string JournalParameterSet = "Journal";
 
         /// <summary>The task ids (for example sd2_xxxxx); tasks from New-SeedanceVideo bind by their Id property.</summary>

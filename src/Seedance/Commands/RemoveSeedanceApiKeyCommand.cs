@@ -6,31 +6,10 @@ using Seedance.Session;
 namespace Seedance.Commands
 {
     /// <summary>Removes the API key from this session and from the SecretManagement vault (-SessionOnly: the session only).</summary>
-    [Cmdlet(VerbsCommon.Remove, "SeedanceApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = AllParameterSet)]
+    [Cmdlet(VerbsCommon.Remove, "SeedanceApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = VaultParameterSet)]
     [OutputType(typeof(StoredApiKey))]
-    public sealed class RemoveSeedanceApiKeyCommand : SeedanceCmdlet
+    public sealed class RemoveSeedanceApiKeyCommand : SeedanceKeyCmdlet
     {
-        private const string AllParameterSet = "All";
-        private const string SessionParameterSet = "Session";
-
-        /// <summary>The secret's name in the vault (default: the session's SecretName, Seedance).</summary>
-        [Parameter(ParameterSetName = AllParameterSet)]
-        [ValidateNotNullOrEmpty]
-        public string? Name { get; set; }
-
-        /// <summary>The vault (default: the session's SecretVault, else every vault that holds the secret).</summary>
-        [Parameter(ParameterSetName = AllParameterSet)]
-        [ValidateNotNullOrEmpty]
-        public string? Vault { get; set; }
-
-        /// <summary>Remove only the session key; leave the vault alone.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = SessionParameterSet)]
-        public SwitchParameter SessionOnly { get; set; }
-
-        /// <summary>Emit each place the key was removed from.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
         /// <inheritdoc />
         protected override void OnEnd()
         {
@@ -51,7 +30,7 @@ namespace Seedance.Commands
             {
                 // Whatever the vault holds now, the next call reads it again.
                 session.VaultKey.Forget();
-                found |= RemoveFromVaults(Name ?? session.SecretName, Vault ?? session.SecretVault);
+                found |= RemoveFromVaults(SecretName(session), SecretVaultName(session));
             }
 
             if (!found)

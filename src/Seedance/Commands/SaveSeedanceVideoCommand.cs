@@ -13,8 +13,6 @@ namespace Seedance.Commands
     [OutputType(typeof(FileInfo))]
     public sealed class SaveSeedanceVideoCommand : SeedanceApiCmdlet
     {
-        private const string TaskParameterSet = "Task";
-        private const string IdParameterSet = "Id";
         private WaitAndSave? _results;
 
         /// <summary>A completed task, as Wait-SeedanceTask emits it.</summary>

@@ -11,6 +11,10 @@ namespace Seedance.Commands
     /// <summary>A cmdlet that calls the API: it takes -ApiKey and finds the key in the sources design.md names.</summary>
     public abstract class SeedanceApiCmdlet : SeedanceCmdlet
     {
+        // The sets of a cmdlet that takes tasks from the pipeline or their ids.
+        private protected const string TaskParameterSet = "Task";
+        private protected const string IdParameterSet = "Id";
+
         private readonly Dictionary<Uri, SeedanceClient> _clients = new();
         private SeedanceClient? _client;
 

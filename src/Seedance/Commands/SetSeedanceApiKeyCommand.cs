@@ -14,37 +14,17 @@ namespace Seedance.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "SeedanceApiKey", SupportsShouldProcess = true, DefaultParameterSetName = VaultParameterSet)]
     [OutputType(typeof(StoredApiKey))]
-    public sealed class SetSeedanceApiKeyCommand : SeedanceCmdlet
+    public sealed class SetSeedanceApiKeyCommand : SeedanceKeyCmdlet
     {
-        private const string VaultParameterSet = "Vault";
-        private const string SessionParameterSet = "Session";
         private SecureString? _key;
 
         /// <summary>The key, as a SecureString (for example from Read-Host -AsSecureString). Asked for when not given.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true)]
         public SecureString? ApiKey { get; set; }
 
-        /// <summary>The secret's name in the vault (default: the session's SecretName, Seedance).</summary>
-        [Parameter(ParameterSetName = VaultParameterSet)]
-        [ValidateNotNullOrEmpty]
-        public string? Name { get; set; }
-
-        /// <summary>The vault (default: the session's SecretVault, else SecretManagement's default vault).</summary>
-        [Parameter(ParameterSetName = VaultParameterSet)]
-        [ValidateNotNullOrEmpty]
-        public string? Vault { get; set; }
-
-        /// <summary>Keep the key in memory for this session only; nothing is written anywhere.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = SessionParameterSet)]
-        public SwitchParameter SessionOnly { get; set; }
-
         /// <summary>Check that the API accepts the key before storing it (one GET of a task that cannot exist).</summary>
         [Parameter]
         public SwitchParameter Validate { get; set; }
-
-        /// <summary>Emit where the key was stored.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc />
         protected override void OnProcess()
@@ -59,8 +39,8 @@ namespace Seedance.Commands
         protected override void OnEnd()
         {
             var session = SessionRegistry.Current;
-            var name = Name ?? session.SecretName;
-            var vault = Vault ?? session.SecretVault;
+            var name = SecretName(session);
+            var vault = SecretVaultName(session);
             var target = SessionOnly ? "the Seedance API key of this session (in memory)" : $"the secret '{name}' in {SecretVault.VaultText(vault)}";
 
             // Nobody should type a key that cannot be kept.

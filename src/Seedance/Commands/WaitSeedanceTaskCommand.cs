@@ -13,8 +13,6 @@ namespace Seedance.Commands
     [OutputType(typeof(SeedanceTask))]
     public sealed class WaitSeedanceTaskCommand : SeedanceWaitCmdlet
     {
-        private const string TaskParameterSet = "Task";
-        private const string IdParameterSet = "Id";
         private readonly List<SeedanceTask> _tasks = new();
         private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
 
@@ -32,7 +30,7 @@ namespace Seedance.Commands
         /// <inheritdoc />
         protected override void OnProcess()
         {
-            var tasks = ParameterSetName == IdParameterSet ? Array.ConvertAll(Id, id => new SeedanceTask { Id = id }) : InputObject;
+            var tasks = ParameterSetName == IdParameterSet ? Array.ConvertAll(Id, SeedanceTask.WithId) : InputObject;
             foreach (var task in tasks)
             {
                 if (_ids.Add(task.Id))
