@@ -1,12 +1,10 @@
 # Pester 5: Clear-SeedanceJournal removes finished tasks and keeps unfinished and unconfirmed ones.
 
 BeforeAll {
-    $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
     Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
-    Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force
-    $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.3 -RateLimit 100000 -RateWindowSeconds 1
-    $script:key = ConvertTo-SecureString -String $sandbox.ApiKey -AsPlainText -Force
-    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 100000 -RateLimitWindowSeconds 1 -MaxRetries 0 -JournalPath (Join-Path $TestDrive 'journal.jsonl')
+    Import-Module (Join-Path $PSScriptRoot '../../out/Seedance/Seedance.psd1') -Force -ErrorAction Stop
+    $script:sandbox = Start-TestSession -ProcessingSeconds 0.3 -RateLimit 100000 -RateWindowSeconds 1 -JournalPath (Join-Path $TestDrive 'journal.jsonl') -Configuration @{ MaxRetries = 0 }
+    $script:key = $sandbox.Key
     New-SeedanceVideo -Prompt 'Finished soon' -ApiKey $key | Wait-SeedanceTask -ApiKey $key | Out-Null
     New-SeedanceVideo -Prompt 'Still running' -ApiKey $key | Out-Null
     $fault = @{ kind = 'DropConnectionAfterCreate' } | ConvertTo-Json
@@ -15,8 +13,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Set-SeedanceConfiguration -Reset
-    if ($script:sandbox) { $script:sandbox | Stop-TestSandbox }
+    Stop-TestSession $sandbox
 }
 
 Describe 'Clear-SeedanceJournal' {

@@ -1,12 +1,10 @@
 # Pester 5: Get-SeedanceCreditUsage totals the journal's credits and agrees with the sandbox's ledger.
 
 BeforeAll {
-    $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
     Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
-    Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force
-    $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.3 -RateLimit 100000 -RateWindowSeconds 1
-    $script:key = ConvertTo-SecureString -String $sandbox.ApiKey -AsPlainText -Force
-    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 100000 -RateLimitWindowSeconds 1 -JournalPath (Join-Path $TestDrive 'journal.jsonl')
+    Import-Module (Join-Path $PSScriptRoot '../../out/Seedance/Seedance.psd1') -Force -ErrorAction Stop
+    $script:sandbox = Start-TestSession -ProcessingSeconds 0.3 -RateLimit 100000 -RateWindowSeconds 1 -JournalPath (Join-Path $TestDrive 'journal.jsonl')
+    $script:key = $sandbox.Key
     New-SeedanceVideo -Prompt 'One at 1080p' -Resolution 1080p -ApiKey $key | Out-Null
     New-SeedanceVideo -Prompt 'Two at 1080p [fail]' -Resolution 1080p -ApiKey $key | Out-Null
     New-SeedanceVideo -Prompt 'Three at default' -ApiKey $key | Out-Null
@@ -16,8 +14,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Set-SeedanceConfiguration -Reset
-    if ($script:sandbox) { $script:sandbox | Stop-TestSandbox }
+    Stop-TestSession $sandbox
 }
 
 Describe 'Get-SeedanceCreditUsage' {

@@ -1,13 +1,11 @@
 # Pester 5: Get-SeedanceTask without -Id lists this machine's submissions from the journal.
 
 BeforeAll {
-    $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
     Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
-    Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force
-    $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.3 -RateLimit 100000 -RateWindowSeconds 1
-    $script:key = ConvertTo-SecureString -String $sandbox.ApiKey -AsPlainText -Force
+    Import-Module (Join-Path $PSScriptRoot '../../out/Seedance/Seedance.psd1') -Force -ErrorAction Stop
     $script:journal = Join-Path $TestDrive 'journal.jsonl'
-    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 100000 -RateLimitWindowSeconds 1 -JournalPath $journal
+    $script:sandbox = Start-TestSession -ProcessingSeconds 0.3 -RateLimit 100000 -RateWindowSeconds 1 -JournalPath $journal
+    $script:key = $sandbox.Key
     $script:cut = [datetime]::Now
     New-SeedanceVideo -Prompt 'First clip' -Resolution 1080p -Duration 6 -ApiKey $key | Out-Null
     New-SeedanceVideo -Prompt 'Second clip [fail]' -ApiKey $key | Out-Null
@@ -15,8 +13,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Set-SeedanceConfiguration -Reset
-    if ($script:sandbox) { $script:sandbox | Stop-TestSandbox }
+    Stop-TestSession $sandbox
 }
 
 Describe 'Get-SeedanceTask (journal)' {

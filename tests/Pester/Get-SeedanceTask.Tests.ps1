@@ -3,17 +3,13 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot '../../out/Seedance/Seedance.psd1') -Force -ErrorAction Stop
-    $script:sandbox = Start-TestSandbox -ProcessingSeconds 0
-    $script:key = ConvertTo-SecureString $sandbox.ApiKey -AsPlainText -Force
-    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RetryBudgetSeconds 60 -NoJournal
+    $script:sandbox = Start-TestSession -ProcessingSeconds 0 -Configuration @{ RetryBudgetSeconds = 60 }
+    $script:key = $sandbox.Key
     $script:submitted = New-SeedanceVideo 'a fox in snow' -ApiKey $key
 }
 
 AfterAll {
-    if ($script:sandbox) {
-        $script:sandbox | Stop-TestSandbox
-    }
-
+    Stop-TestSession $sandbox
     Remove-Module Seedance -ErrorAction SilentlyContinue
 }
 

@@ -3,9 +3,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot '../../out/Seedance/Seedance.psd1') -Force -ErrorAction Stop
-    $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.5 -RateLimit 30 -RateWindowSeconds 2
-    $script:key = ConvertTo-SecureString $sandbox.ApiKey -AsPlainText -Force
-    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 30 -RateLimitWindowSeconds 2 -RetryBudgetSeconds 60 -NoJournal
+    $script:sandbox = Start-TestSession -ProcessingSeconds 0.5 -RateLimit 30 -RateWindowSeconds 2 -Configuration @{ RetryBudgetSeconds = 60 }
+    $script:key = $sandbox.Key
 
     function Get-SandboxLog {
         @(Invoke-RestMethod -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/log')) | ForEach-Object { $_ })
@@ -31,10 +30,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($script:sandbox) {
-        $script:sandbox | Stop-TestSandbox
-    }
-
+    Stop-TestSession $sandbox
     Remove-Module Seedance -ErrorAction SilentlyContinue
 }
 

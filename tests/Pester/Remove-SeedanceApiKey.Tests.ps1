@@ -1,20 +1,18 @@
 BeforeAll {
-    $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
     Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'KeyVaultHelpers.psm1') -Force
     $script:savedEnvironmentKey = $env:SEEDANCE_API_KEY
     $env:SEEDANCE_API_KEY = $null
-    $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.2 -RateLimit 1000 -RateWindowSeconds 1
     $script:vault = Initialize-TestKeyVault
-    Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force
-    Set-SeedanceConfiguration -BaseUri $script:sandbox.BaseUri -SecretName $script:vault.SecretName -SecretVault $script:vault.VaultName -NoJournal
+    Import-Module (Join-Path $PSScriptRoot '../../out/Seedance/Seedance.psd1') -Force -ErrorAction Stop
+    $script:sandbox = Start-TestSession -ProcessingSeconds 0.2 -RateLimit 1000 -RateWindowSeconds 1 -Configuration @{ SecretName = $vault.SecretName; SecretVault = $vault.VaultName }
     $script:key = ConvertTo-TestSecureString $script:sandbox.ApiKey
 }
 
 AfterAll {
     Remove-SeedanceApiKey -SessionOnly -Confirm:$false -ErrorAction SilentlyContinue
     Remove-TestKeyVault -Vault $script:vault
-    Stop-TestSandbox -Sandbox $script:sandbox
+    Stop-TestSession $script:sandbox
     $env:SEEDANCE_API_KEY = $script:savedEnvironmentKey
 }
 

@@ -1,13 +1,11 @@
 # Pester 5: Resume-SeedanceTask recovers a submit whose response was lost, with its original task and one charge.
 
 BeforeAll {
-    $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
     Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
-    Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force
-    $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.5 -RateLimit 100000 -RateWindowSeconds 1
-    $script:key = ConvertTo-SecureString -String $sandbox.ApiKey -AsPlainText -Force
+    Import-Module (Join-Path $PSScriptRoot '../../out/Seedance/Seedance.psd1') -Force -ErrorAction Stop
     $script:journal = Join-Path $TestDrive 'journal.jsonl'
-    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 100000 -RateLimitWindowSeconds 1 -MaxRetries 0 -JournalPath $journal
+    $script:sandbox = Start-TestSession -ProcessingSeconds 0.5 -RateLimit 100000 -RateWindowSeconds 1 -JournalPath $journal -Configuration @{ MaxRetries = 0 }
+    $script:key = $sandbox.Key
 
     function Get-Charges {
         (Invoke-RestMethod -Uri ([uri]::new($sandbox.BaseUri, '_sandbox/accounts'))) | ForEach-Object { $_.charges }
@@ -15,8 +13,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Set-SeedanceConfiguration -Reset
-    if ($script:sandbox) { $script:sandbox | Stop-TestSandbox }
+    Stop-TestSession $sandbox
 }
 
 Describe 'Resume-SeedanceTask' {

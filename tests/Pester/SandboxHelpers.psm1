@@ -93,6 +93,67 @@ function Stop-TestSandbox {
     }
 }
 
+function Start-TestSession {
+    <#
+    .SYNOPSIS
+    Starts a sandbox and points this session's Seedance settings at it with the sandbox's rate limit; returns the
+    sandbox (as Start-TestSandbox) with its key as a SecureString in Key and, with -Folder, an empty folder in Folder.
+    Import the module first, in the suite's own scope.
+    .EXAMPLE
+    $sandbox = Start-TestSession -ProcessingSeconds 0.3 -RateLimit 100000 -RateWindowSeconds 1 -JournalPath (Join-Path $TestDrive 'journal.jsonl')
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [double] $ProcessingSeconds = 1,
+        [int] $RateLimit = 30,
+        [double] $RateWindowSeconds = 60,
+
+        # The session's journal; without it, the journal is off.
+        [string] $JournalPath,
+
+        # More Set-SeedanceConfiguration parameters (for example @{ MaxRetries = 0 }).
+        [hashtable] $Configuration = @{},
+
+        # Makes an empty folder, seedance-pester-<Folder>-<guid> in the temp folder, that Stop-TestSession removes.
+        [string] $Folder
+    )
+
+    $sandbox = Start-TestSandbox -ProcessingSeconds $ProcessingSeconds -RateLimit $RateLimit -RateWindowSeconds $RateWindowSeconds
+    $settings = @{ BaseUri = $sandbox.BaseUri; RateLimit = $RateLimit; RateLimitWindowSeconds = $RateWindowSeconds } + $Configuration
+    if ($JournalPath) { $settings['JournalPath'] = $JournalPath } else { $settings['NoJournal'] = $true }
+    Set-SeedanceConfiguration @settings
+    $key = ConvertTo-SecureString -String $sandbox.ApiKey -AsPlainText -Force
+    $sandbox | Add-Member -NotePropertyName Key -NotePropertyValue $key
+    if ($Folder) {
+        $path = Join-Path ([System.IO.Path]::GetTempPath()) ("seedance-pester-$Folder-" + [guid]::NewGuid().ToString('N'))
+        $sandbox | Add-Member -NotePropertyName Folder -NotePropertyValue (New-Item -ItemType Directory -Path $path).FullName
+    }
+
+    $sandbox
+}
+
+function Stop-TestSession {
+    <#
+    .SYNOPSIS
+    Undoes Start-TestSession: the session's settings back to their defaults, the sandbox stopped, the folder removed.
+    .EXAMPLE
+    Stop-TestSession $sandbox
+    #>
+    [CmdletBinding()]
+    param(
+        # The object Start-TestSession returned, if it got that far.
+        [Parameter(Position = 0)]
+        [AllowNull()]
+        [pscustomobject] $Sandbox
+    )
+
+    if (Get-Command Set-SeedanceConfiguration -ErrorAction SilentlyContinue) { Set-SeedanceConfiguration -Reset }
+    if (-not $Sandbox) { return }
+    $Sandbox | Stop-TestSandbox
+    if ($Sandbox.PSObject.Properties['Folder'] -and (Test-Path $Sandbox.Folder)) { Remove-Item -Recurse -Force $Sandbox.Folder }
+}
+
 function Stop-SandboxProcess {
     param(
         [Parameter(Mandatory)]
@@ -286,4 +347,4 @@ function Invoke-TestTerminal {
     }
 }
 
-Export-ModuleMember -Function Start-TestSandbox, Stop-TestSandbox, Get-TestShellPath, Invoke-TestShell, Invoke-TestTerminal
+Export-ModuleMember -Function Start-TestSandbox, Stop-TestSandbox, Start-TestSession, Stop-TestSession, Get-TestShellPath, Invoke-TestShell, Invoke-TestTerminal

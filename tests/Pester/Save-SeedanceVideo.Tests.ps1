@@ -1,14 +1,11 @@
 # Save-SeedanceVideo against the sandbox: resume after a cut, skip unless -Force, clear errors, the one-liner.
 
 BeforeAll {
-    $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
     Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
-    Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force
-    $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.5 -RateLimit 30 -RateWindowSeconds 2
-    $script:key = ConvertTo-SecureString -String $sandbox.ApiKey -AsPlainText -Force
-    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 30 -RateLimitWindowSeconds 2 -NoJournal
-    $script:dir = Join-Path ([System.IO.Path]::GetTempPath()) ("seedance-pester-save-" + [guid]::NewGuid().ToString('N'))
-    New-Item -ItemType Directory -Path $dir | Out-Null
+    Import-Module (Join-Path $PSScriptRoot '../../out/Seedance/Seedance.psd1') -Force -ErrorAction Stop
+    $script:sandbox = Start-TestSession -ProcessingSeconds 0.5 -RateLimit 30 -RateWindowSeconds 2 -Folder save
+    $script:key = $sandbox.Key
+    $script:dir = $sandbox.Folder
 
     function Get-Downloads {
         # Invoke-RestMethod emits a JSON array as one object: the parentheses enumerate its entries.
@@ -43,9 +40,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Set-SeedanceConfiguration -Reset
-    if ($sandbox) { $sandbox | Stop-TestSandbox }
-    if ($dir -and (Test-Path $dir)) { Remove-Item -Recurse -Force $dir }
+    Stop-TestSession $sandbox
 }
 
 Describe 'Save-SeedanceVideo' {

@@ -5,10 +5,9 @@ BeforeAll {
     $script:manifest = Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1'
     $script:savedEnvironmentKey = $env:SEEDANCE_API_KEY
     $env:SEEDANCE_API_KEY = $null
-    $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.2 -RateLimit 1000 -RateWindowSeconds 1
     $script:vault = Initialize-TestKeyVault
-    Import-Module $script:manifest -Force
-    Set-SeedanceConfiguration -BaseUri $script:sandbox.BaseUri -SecretName $script:vault.SecretName -SecretVault $script:vault.VaultName -NoJournal
+    Import-Module (Join-Path $PSScriptRoot '../../out/Seedance/Seedance.psd1') -Force -ErrorAction Stop
+    $script:sandbox = Start-TestSession -ProcessingSeconds 0.2 -RateLimit 1000 -RateWindowSeconds 1 -Configuration @{ SecretName = $vault.SecretName; SecretVault = $vault.VaultName }
     $script:rightKey = ConvertTo-TestSecureString $script:sandbox.ApiKey
     $script:wrongKey = ConvertTo-TestSecureString 'sk_test_pester_wrong_key'
 
@@ -29,7 +28,7 @@ BeforeAll {
 AfterAll {
     Remove-SeedanceApiKey -SessionOnly -Confirm:$false -ErrorAction SilentlyContinue
     Remove-TestKeyVault -Vault $script:vault
-    Stop-TestSandbox -Sandbox $script:sandbox
+    Stop-TestSession $script:sandbox
     $env:SEEDANCE_API_KEY = $script:savedEnvironmentKey
 }
 

@@ -3,10 +3,8 @@
 BeforeAll {
     $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
     Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
-    Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force
-    $script:sandbox = Start-TestSandbox -ProcessingSeconds 0.5 -RateLimit 30 -RateWindowSeconds 2
-    $script:key = ConvertTo-SecureString -String $sandbox.ApiKey -AsPlainText -Force
-    Set-SeedanceConfiguration -BaseUri $sandbox.BaseUri -RateLimit 30 -RateLimitWindowSeconds 2 -NoJournal
+    $script:sandbox = Start-TestSession -ProcessingSeconds 0.5 -RateLimit 30 -RateWindowSeconds 2
+    $script:key = $sandbox.Key
     $script:dir = Join-Path ([System.IO.Path]::GetTempPath()) ("seedance-pester-wait-" + [guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path $dir | Out-Null
 
@@ -20,8 +18,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Set-SeedanceConfiguration -Reset
-    if ($sandbox) { $sandbox | Stop-TestSandbox }
+    Stop-TestSession $sandbox
     if ($dir -and (Test-Path $dir)) { Remove-Item -Recurse -Force $dir }
 }
 
