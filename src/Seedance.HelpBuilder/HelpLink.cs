@@ -1,20 +1,8 @@
 namespace Seedance.HelpBuilder
 {
     /// <summary>A related link: the name of a cmdlet or about topic, or a web page's title and its URI.</summary>
-    public sealed class HelpLink
-    {
-        public HelpLink(string text, string uri, int line)
-        {
-            Text = text;
-            Uri = uri;
-            Line = line;
-        }
-
-        public string Text { get; }
-
-        public string Uri { get; }
-
-        /// <summary>The line of the page the link is on.</summary>
-        public int Line { get; }
-    }
+    /// <param name="Text">The cmdlet, topic or page title.</param>
+    /// <param name="Uri">The web page's address, or empty.</param>
+    /// <param name="Line">The line of the page the link is on.</param>
+    public sealed record HelpLink(string Text, string Uri, int Line);
 }

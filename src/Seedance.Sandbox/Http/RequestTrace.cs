@@ -3,24 +3,8 @@ using System;
 namespace Seedance.Sandbox.Http
 {
     /// <summary>What the request log learns about one request while it is handled.</summary>
-    internal sealed class RequestTrace
+    internal sealed record RequestTrace(string Method, string Path, string? IdempotencyKey, DateTimeOffset At)
     {
-        public RequestTrace(string method, string path, string? idempotencyKey, DateTimeOffset at)
-        {
-            Method = method;
-            Path = path;
-            IdempotencyKey = idempotencyKey;
-            At = at;
-        }
-
-        public string Method { get; }
-
-        public string Path { get; }
-
-        public string? IdempotencyKey { get; }
-
-        public DateTimeOffset At { get; }
-
         public string? BodySha256 { get; set; }
 
         public string? Account { get; set; }

@@ -7,21 +7,8 @@ namespace Seedance.Tests.LeakCheck
     /// One scenario of the leak check: a script run against its own sandbox (whose account key is the leak-check key),
     /// with <c>$Key</c> (that key as a SecureString) and <c>$TestFolder</c> (an empty folder the script may write to).
     /// </summary>
-    public sealed class LeakScenario
+    public sealed record LeakScenario(string Name, LeakKeySource KeySource, string Script)
     {
-        public LeakScenario(string name, LeakKeySource keySource, string script)
-        {
-            Name = name;
-            KeySource = keySource;
-            Script = script;
-        }
-
-        public string Name { get; }
-
-        public LeakKeySource KeySource { get; }
-
-        public string Script { get; }
-
         /// <summary>Changes the sandbox before it starts (credits, rate limit, processing time).</summary>
         public Action<SandboxOptions>? ConfigureSandbox { get; init; }
 
