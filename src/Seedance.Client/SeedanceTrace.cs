@@ -11,19 +11,10 @@ namespace Seedance.Client
     }
 
     /// <summary>One line of what the client is doing. Never holds the API key.</summary>
-    internal sealed class SeedanceTrace
+    /// <param name="Level">Verbose or debug.</param>
+    /// <param name="Message">The line, never with the API key in it.</param>
+    internal sealed record SeedanceTrace(SeedanceTraceLevel Level, string Message)
     {
-        public SeedanceTrace(SeedanceTraceLevel level, string message)
-        {
-            Level = level;
-            Message = message;
-        }
-
-        /// <summary>Verbose or debug.</summary>
-        public SeedanceTraceLevel Level { get; }
-
-        public string Message { get; }
-
         /// <inheritdoc />
         public override string ToString() => Message;
     }

@@ -114,7 +114,7 @@ namespace Seedance.Client.Downloads
                     await RunAsync(transfer, ProbeOnceAsync, freshUrl, cancellationToken).ConfigureAwait(false);
                     if (transfer.Total == new FileInfo(finalPath).Length)
                     {
-                        return new DownloadResult(new FileInfo(finalPath), skipped: true, resumes: 0, refreshes: transfer.Refreshes);
+                        return new DownloadResult(new FileInfo(finalPath), Skipped: true, Resumes: 0, Refreshes: transfer.Refreshes);
                     }
                 }
 
@@ -127,7 +127,7 @@ namespace Seedance.Client.Downloads
             transfer.FailuresWithoutBytes = 0;
             await RunAsync(transfer, TryOnceAsync, freshUrl, cancellationToken).ConfigureAwait(false);
             PartialFile.Promote(partialPath, finalPath);
-            return new DownloadResult(new FileInfo(finalPath), skipped: false, transfer.Resumes, transfer.Refreshes);
+            return new DownloadResult(new FileInfo(finalPath), Skipped: false, transfer.Resumes, transfer.Refreshes);
         }
 
         private static SeedanceException Failure(string path, string why) =>

@@ -1,19 +1,9 @@
 using Seedance.Prompts;
+
 namespace Seedance.Client.Prompts
 {
     /// <summary>One reference asset for <c>media_urls</c>: its public URL and its role.</summary>
-    internal sealed class MediaReference
-    {
-        public MediaReference(string url, MediaRole role)
-        {
-            Url = url;
-            Role = role;
-        }
-
-        /// <summary>The public https URL.</summary>
-        public string Url { get; }
-
-        /// <summary>What the reference is for.</summary>
-        public MediaRole Role { get; }
-    }
+    /// <param name="Url">The public https URL.</param>
+    /// <param name="Role">What the reference is for.</param>
+    internal sealed record MediaReference(string Url, MediaRole Role);
 }

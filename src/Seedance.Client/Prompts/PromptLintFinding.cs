@@ -1,20 +1,10 @@
 namespace Seedance.Client.Prompts
 {
     /// <summary>One asset reference found in a prompt, with the warning to show for it.</summary>
-    internal sealed class PromptLintFinding
+    /// <param name="Kind">What kind of reference it is.</param>
+    /// <param name="Text">The text found.</param>
+    internal sealed record PromptLintFinding(PromptLintKind Kind, string Text)
     {
-        public PromptLintFinding(PromptLintKind kind, string text)
-        {
-            Kind = kind;
-            Text = text;
-        }
-
-        /// <summary>What kind of reference it is.</summary>
-        public PromptLintKind Kind { get; }
-
-        /// <summary>The text found.</summary>
-        public string Text { get; }
-
         /// <summary>The warning: what was found, why it does not work and what to do instead.</summary>
         public string Message => Kind switch
         {

@@ -200,31 +200,9 @@ namespace Seedance.Client.RateLimiting
         }
 
         /// <summary>A request in flight: its owner (a process) and the owner's number for it.</summary>
-        internal readonly struct OpenSlot
-        {
-            public OpenSlot(string owner, long slot)
-            {
-                Owner = owner;
-                Slot = slot;
-            }
-
-            public string Owner { get; }
-
-            public long Slot { get; }
-        }
+        internal readonly record struct OpenSlot(string Owner, long Slot);
 
         /// <summary>How many requests ended at one time.</summary>
-        private readonly struct Ended
-        {
-            public Ended(long at, int count)
-            {
-                At = at;
-                Count = count;
-            }
-
-            public long At { get; }
-
-            public int Count { get; }
-        }
+        private readonly record struct Ended(long At, int Count);
     }
 }
