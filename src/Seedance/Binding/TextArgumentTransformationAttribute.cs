@@ -1,7 +1,4 @@
-using System;
 using System.Collections;
-using System.Linq;
-using System.Management.Automation;
 
 namespace Seedance.Binding
 {

@@ -1,5 +1,3 @@
-using System;
-using System.Management.Automation;
 using Seedance.Client.Requests;
 
 namespace Seedance.Binding

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using Seedance.Session;
 
 namespace Seedance.Commands
@@ -9,6 +8,6 @@ namespace Seedance.Commands
     public sealed class GetSeedanceConfigurationCommand : SeedanceCmdlet
     {
         /// <inheritdoc />
-        protected override void OnEnd() => WriteObject(SessionRegistry.Current);
+        protected override void OnEnd() => WriteObject(Configuration);
     }
 }

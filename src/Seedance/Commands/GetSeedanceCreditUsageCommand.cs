@@ -1,8 +1,5 @@
-using System;
-using System.Management.Automation;
 using Seedance.Client.Journal;
 using Seedance.Journal;
-using Seedance.Session;
 using Seedance.Client;
 
 namespace Seedance.Commands
@@ -34,7 +31,7 @@ namespace Seedance.Commands
             Uri? endpoint = null;
             if (GroupBy != CreditUsageGrouping.Endpoint)
             {
-                endpoint = SessionRegistry.Current.BaseUri;
+                endpoint = Configuration.BaseUri;
                 WriteVerbose($"Counting the submissions made on {SeedanceClientOptions.EndpointOf(endpoint)}; -GroupBy Endpoint counts every endpoint.");
             }
 

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using Seedance.Client.Prompts;
 using Seedance.Prompts;
 

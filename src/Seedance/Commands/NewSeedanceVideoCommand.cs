@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using System.Text;
 using Seedance.Binding;
 using Seedance.Errors;
@@ -10,7 +6,6 @@ using Seedance.Client.Prompts;
 using Seedance.Client.Requests;
 using Seedance.Requests;
 using Seedance.Results;
-using Seedance.Session;
 using Seedance.Client;
 
 namespace Seedance.Commands
@@ -204,7 +199,7 @@ namespace Seedance.Commands
                 : null;
             var key = IdempotencyKey ?? SeedanceClient.NewIdempotencyKey();
             var text = Encoding.UTF8.GetString(body);
-            var destination = SessionRegistry.Current.BaseUri;
+            var destination = Configuration.BaseUri;
             if (!ShouldProcess(
                 $"Submit a Seedance video job to {destination} with Idempotency-Key {key}, body: {text}",
                 $"Submit this Seedance video job to {destination}? It spends credits. Body: {text}",

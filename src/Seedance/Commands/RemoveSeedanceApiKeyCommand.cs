@@ -1,7 +1,5 @@
-using System.Management.Automation;
 using Seedance.Errors;
 using Seedance.Keys;
-using Seedance.Session;
 
 namespace Seedance.Commands
 {
@@ -13,7 +11,7 @@ namespace Seedance.Commands
         /// <inheritdoc />
         protected override void OnEnd()
         {
-            var session = SessionRegistry.Current;
+            var session = Configuration;
             var found = false;
             if (session.SessionApiKey is not null)
             {

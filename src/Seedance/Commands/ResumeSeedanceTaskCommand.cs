@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using Seedance.Errors;
 using Seedance.Client.Journal;
 using Seedance.Session;
@@ -81,7 +77,7 @@ namespace Seedance.Commands
                 return;
             }
 
-            var configured = SessionRegistry.Current.BaseUri;
+            var configured = Configuration.BaseUri;
             if (entry.BaseUri is { } madeOn && !SeedanceClientOptions.SameEndpoint(madeOn, configured) && !Force)
             {
                 WriteWarning($"Skipped {target}: it was made on {madeOn}, not on the configured {SeedanceClientOptions.EndpointOf(configured)}, and resending it there would send this session's key to another API. Recover it with Set-SeedanceConfiguration -BaseUri {madeOn}, or use -Force to resend it to {madeOn} anyway.");

@@ -1,5 +1,3 @@
-using System.IO;
-using System.Management.Automation;
 using Seedance.Results;
 
 namespace Seedance.Commands
@@ -13,8 +11,6 @@ namespace Seedance.Commands
     [OutputType(typeof(FileInfo))]
     public sealed class SaveSeedanceVideoCommand : SeedanceApiCmdlet
     {
-        private WaitAndSave? _results;
-
         /// <summary>A completed task, as Wait-SeedanceTask emits it.</summary>
         [Parameter(Mandatory = true, ParameterSetName = TaskParameterSet, ValueFromPipeline = true)]
         [ValidateNotNull]
@@ -55,7 +51,7 @@ namespace Seedance.Commands
             }
 
             target.Prepare();
-            var results = _results ??= new WaitAndSave(this, Post, Client);
+            var results = Results;
             if (InputObject is { } task)
             {
                 Run(token => results.SaveAsync(task, target, token));

@@ -1,9 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Management.Automation;
 using System.Security;
 using Seedance.Keys;
-using Seedance.Session;
+using Seedance.Results;
 using Seedance.Client;
 
 namespace Seedance.Commands
@@ -17,6 +14,7 @@ namespace Seedance.Commands
 
         private readonly Dictionary<Uri, SeedanceClient> _clients = new();
         private SeedanceClient? _client;
+        private WaitAndSave? _results;
 
         /// <summary>The API key for this call; overrides the session key, SEEDANCE_API_KEY and the vault.</summary>
         [Parameter]
@@ -27,7 +25,10 @@ namespace Seedance.Commands
         /// <see cref="SeedanceCmdlet.OnProcess"/>, <see cref="SeedanceCmdlet.OnEnd"/>, or before the first await of a
         /// <c>Run</c>); once made it may be used from any thread.
         /// </summary>
-        private protected SeedanceClient Client => _client ??= ClientFor(SessionRegistry.Current.BaseUri);
+        private protected SeedanceClient Client => _client ??= ClientFor(Configuration.BaseUri);
+
+        /// <summary>What waits for this command's tasks and saves their videos: one per command, so two tasks never save to one file.</summary>
+        private protected WaitAndSave Results => _results ??= new WaitAndSave(this, Post, Client);
 
         /// <summary>The client for <paramref name="baseUri"/>, one per address for the life of the command.</summary>
         private protected SeedanceClient ClientFor(Uri baseUri)
@@ -36,8 +37,8 @@ namespace Seedance.Commands
             {
                 client = CreateClient(
                     baseUri,
-                    () => ApiKeyResolver.Resolve(ApiKey, SessionRegistry.Current, new SecretVault(this).Read),
-                    refused => ApiKeyResolver.Refused(refused, SessionRegistry.Current, new SecretVault(this).Read));
+                    () => ApiKeyResolver.Resolve(ApiKey, Configuration, new SecretVault(this).Read),
+                    refused => ApiKeyResolver.Refused(refused, Configuration, new SecretVault(this).Read));
                 _clients.Add(baseUri, client);
             }
 

@@ -1,10 +1,6 @@
-using System;
-using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
 using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Errors;
 using Seedance.Client.Journal;
 using Seedance.Session;
@@ -85,9 +81,12 @@ namespace Seedance.Commands
         /// <summary>Asks the pipeline thread to perform <paramref name="write"/>; safe from any thread.</summary>
         protected void Post(Action write) => _dispatcher.Post(write);
 
+        /// <summary>This session's settings (Set-SeedanceConfiguration): where the API is, the journal, the key's vault.</summary>
+        private protected static SeedanceConfiguration Configuration => SessionRegistry.Current;
+
         /// <summary>The session's task journal, for a cmdlet that cannot work without it: turned off, it stops the command.</summary>
         private protected static TaskJournal RequireJournal() =>
-            SessionRegistry.Current.JournalIfEnabled(null) ?? throw new SeedanceException(
+            Configuration.JournalIfEnabled(null) ?? throw new SeedanceException(
                 SeedanceErrorCodes.InvalidConfiguration,
                 "The task journal is turned off in this session (Set-SeedanceConfiguration -NoJournal or SEEDANCE_JOURNAL=off). Turn it on with Set-SeedanceConfiguration -JournalPath <file>, or -Reset.");
 
@@ -117,7 +116,7 @@ namespace Seedance.Commands
         /// </param>
         private protected SeedanceClient CreateClient(Uri baseUri, Func<SecureString> apiKey, Func<SecureString, SecureString?>? keyRefused = null)
         {
-            var options = SessionRegistry.Current.ToClientOptions(null, Shows("Verbose", "VerbosePreference") || Shows("Debug", "DebugPreference") ? OnTrace : null);
+            var options = Configuration.ToClientOptions(null, Shows("Verbose", "VerbosePreference") || Shows("Debug", "DebugPreference") ? OnTrace : null);
             options.BaseUri = baseUri;
             options.Warning = message => Post(() => WriteWarning(message));
             options.Validate();

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Management.Automation;
 using System.Text;
 using Seedance.Results;
 
@@ -26,7 +23,7 @@ namespace Seedance.Commands
                 return;
             }
 
-            var results = new WaitAndSave(this, Post, Client);
+            var results = Results;
             try
             {
                 Run(token => results.WaitAsync(tasks, Timeout < 0 ? null : TimeSpan.FromSeconds(Timeout), save, token));

@@ -1,5 +1,3 @@
-using System;
-using System.Management.Automation;
 using System.Net;
 using System.Security;
 using Seedance.Errors;
@@ -38,7 +36,7 @@ namespace Seedance.Commands
         /// <inheritdoc />
         protected override void OnEnd()
         {
-            var session = SessionRegistry.Current;
+            var session = Configuration;
             var name = SecretName(session);
             var vault = SecretVaultName(session);
             var target = SessionOnly ? "the Seedance API key of this session (in memory)" : $"the secret '{name}' in {SecretVault.VaultText(vault)}";

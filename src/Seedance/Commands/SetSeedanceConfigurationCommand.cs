@@ -1,5 +1,3 @@
-using System;
-using System.Management.Automation;
 using Seedance.Binding;
 using Seedance.Session;
 using Seedance.RateLimiting;
@@ -81,7 +79,7 @@ namespace Seedance.Commands
         /// <inheritdoc />
         protected override void OnEnd()
         {
-            var configuration = SessionRegistry.Current;
+            var configuration = Configuration;
             if (!ShouldProcess("Seedance configuration of this session", "Set"))
             {
                 return;

@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Management.Automation;
 using System.Net;
 using Seedance.Binding;
 

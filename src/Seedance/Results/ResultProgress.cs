@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 using System.Globalization;
-using System.Management.Automation;
 using Seedance.Client.Downloads;
 using Seedance.Client.Waiting;
 

@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-using System.Management.Automation;
 using Microsoft.PowerShell.Commands;
 using Seedance.Client.Downloads;
 

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using System.IO;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.PowerShell.Commands;
 using Seedance.Client.Downloads;
 using Seedance.Errors;

@@ -1,4 +1,3 @@
-using System;
 using System.Security;
 using Seedance.Client.Journal;
 using Seedance.Client.RateLimiting;
