@@ -303,7 +303,9 @@ function Invoke-TestTerminal {
     # shows no progress: what is tested is the command's answer to Ctrl+C, not the drawing.
     $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes("`$ProgressPreference = 'SilentlyContinue'; $Command"))
     $shell = ConvertTo-ArgumentText @((Get-TestShellPath), '-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded)
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('script', (ConvertTo-ArgumentText @('-qfec', $shell, '/dev/null')))
+    # A test run started in the background (a non-interactive shell's '&', nohup) ignores SIGINT, every child inherits
+    # that and .NET keeps it: the child would never see Ctrl+C. env --default-signal gives the child the default again.
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('env', (ConvertTo-ArgumentText @('--default-signal=INT', 'script', '-qfec', $shell, '/dev/null')))
     $startInfo.UseShellExecute = $false
     $startInfo.RedirectStandardInput = $true
     $startInfo.RedirectStandardOutput = $true
