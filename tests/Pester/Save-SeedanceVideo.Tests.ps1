@@ -1,8 +1,9 @@
 # Save-SeedanceVideo against the sandbox: resume after a cut, skip unless -Force, clear errors, the one-liner.
 
 BeforeAll {
+    $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
     Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot '../../out/Seedance/Seedance.psd1') -Force -ErrorAction Stop
+    Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force -ErrorAction Stop
     $script:sandbox = Start-TestSession -ProcessingSeconds 0.5 -RateLimit 30 -RateWindowSeconds 2 -Folder save
     $script:key = $sandbox.Key
     $script:dir = $sandbox.Folder

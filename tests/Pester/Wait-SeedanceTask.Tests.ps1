@@ -3,10 +3,10 @@
 BeforeAll {
     $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
     Import-Module (Join-Path $PSScriptRoot 'SandboxHelpers.psm1') -Force
-    $script:sandbox = Start-TestSession -ProcessingSeconds 0.5 -RateLimit 30 -RateWindowSeconds 2
+    Import-Module (Join-Path $repositoryRoot 'out/Seedance/Seedance.psd1') -Force
+    $script:sandbox = Start-TestSession -ProcessingSeconds 0.5 -RateLimit 30 -RateWindowSeconds 2 -Folder wait
     $script:key = $sandbox.Key
-    $script:dir = Join-Path ([System.IO.Path]::GetTempPath()) ("seedance-pester-wait-" + [guid]::NewGuid().ToString('N'))
-    New-Item -ItemType Directory -Path $dir | Out-Null
+    $script:dir = $sandbox.Folder
 
     function Invoke-InterruptedPipeline([string] $Pipeline) {
         # A console, the module set up on this suite's sandbox, that presses Ctrl+C once the pipeline polls a task.
@@ -19,7 +19,6 @@ BeforeAll {
 
 AfterAll {
     Stop-TestSession $sandbox
-    if ($dir -and (Test-Path $dir)) { Remove-Item -Recurse -Force $dir }
 }
 
 Describe 'Wait-SeedanceTask' {
