@@ -219,6 +219,19 @@ Describe 'One account, several processes' {
         @(ConvertFrom-CallLine $after.Output)[0].ErrorId | Should -BeLike 'Seedance.not_found,*'
     }
 
+    It 'says a submit that the request budget held back past the retry budget was not sent' {
+        $command = "Import-Module '$manifest'; " +
+            "Set-SeedanceConfiguration -BaseUri '$base' -NoJournal -RateLimit 1 -RateLimitWindowSeconds 600 -RetryBudgetSeconds 1; " +
+            "'a first fox', 'a second fox' | New-SeedanceVideo -ErrorVariable failed -ErrorAction SilentlyContinue | Out-Null; " +
+            "'FAILED|' + `$failed[0].Exception.Message"
+        $child = Invoke-TestShell -Command $command -Environment @{ SEEDANCE_API_KEY = $sandbox.ApiKey; SEEDANCE_RATE_LEDGER_PATH = (New-LedgerFolder) } -TimeoutSeconds 60
+
+        $message = (($child.Output -split '\r?\n') | Where-Object { $_ -like 'FAILED|*' }) -replace '^FAILED\|'
+        $message | Should -Match '^POST /api/v1/video/seedance2 was not sent: '
+        $message | Should -Match 'Resume-SeedanceTask sends it later, once'
+        $message | Should -Not -Match 'got no answer|may exist'
+    }
+
     It 'ignores a paused ledger in a new process with SEEDANCE_RATE_LIMIT_SCOPE=process' {
         $ledger = New-LedgerFolder
         Add-SandboxFault $sandbox @{ kind = 'RateLimited429'; endpoint = 'Task'; retry_after_seconds = 100000 }

@@ -112,20 +112,20 @@ namespace Seedance.Client.Http
                 return Error(code, $"{RequestLine} failed after {Counted(Attempts)}: {RetryClassifier.DescribeFault(fault, this)}.{spent}", inner: fault);
             }
 
-            return Error(SeedanceErrorCodes.RequestTimeout, $"{RequestLine} got no answer from {Options.BaseUri.Authority} within the retry budget of {TraceFormatter.Seconds(Options.RetryBudget)} ({Counted(Attempts)}).");
+            return Error(SeedanceErrorCodes.RequestTimeout, Attempts == 0 ? $"{RequestLine} was not sent: the account's request budget (Set-SeedanceConfiguration -RateLimit) had no free slot within the retry budget of {TraceFormatter.Seconds(Options.RetryBudget)}."
+                : $"{RequestLine} got no answer from {Options.BaseUri.Authority} within the retry budget of {TraceFormatter.Seconds(Options.RetryBudget)} ({Counted(Attempts)}).");
         }
 
         /// <summary>
         /// An error about this call, naming its request, idempotency key and task. It is a refusal when the API certainly
         /// did nothing with the call: its last answer was 4xx (or none left this machine) and no attempt went unanswered
-        /// or was answered 5xx. A submit that was no refusal may have made its task, and says how to find it.
+        /// or was answered 5xx. A submit that was no refusal may have made its task, and says how to find it (or to send it, when no attempt left).
         /// </summary>
         public SeedanceException Error(string code, string message, HttpStatusCode? status = null, Exception? inner = null, TimeSpan? retryAfter = null)
         {
             var refused = status is { } answered && (int)answered is >= 400 and < 500 && !EarlierAttemptLost && !ServerFailed;
-            var recovery = IdempotencyKey is not null && !refused
-                ? $" The task may exist: Get-SeedanceTask -Unconfirmed | Resume-SeedanceTask finds it without paying twice (idempotency key {IdempotencyKey})."
-                : string.Empty;
+            var recovery = IdempotencyKey is null || refused ? string.Empty : Attempts == 0 ? $" Get-SeedanceTask -Unconfirmed | Resume-SeedanceTask sends it later, once (idempotency key {IdempotencyKey})."
+                : $" The task may exist: Get-SeedanceTask -Unconfirmed | Resume-SeedanceTask finds it without paying twice (idempotency key {IdempotencyKey}).";
             return new SeedanceException(code, message + recovery, status, inner, retryAfter, RequestLine, IdempotencyKey, TaskId, refused: refused);
         }
 
