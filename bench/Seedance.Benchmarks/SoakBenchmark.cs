@@ -74,7 +74,7 @@ namespace Seedance.Benchmarks
                 {
                     RateLimitRequests = RateLimit,
                     RateLimitWindow = TimeSpan.FromSeconds(RateWindowSeconds),
-                    ProcessingTimeSelector = prompt => TimeSpan.FromSeconds(1 + (Math.Abs(prompt.GetHashCode(StringComparison.Ordinal)) % 4000 / 1000.0)),
+                    ProcessingTimeSelector = SandboxOptions.ProcessingTimeByPrompt(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4)),
                     VideoSize = VideoSize,
                     InitialCredits = 1_000_000_000m,
                 });

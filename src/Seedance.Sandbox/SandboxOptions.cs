@@ -20,6 +20,28 @@ namespace Seedance.Sandbox
         /// <summary>Optional per-task processing time chosen from the prompt (benchmarks draw a spread); a <c>[takes:N]</c> marker still wins.</summary>
         public Func<string, TimeSpan>? ProcessingTimeSelector { get; set; }
 
+        /// <summary>
+        /// A <see cref="ProcessingTimeSelector"/> that spreads processing times over <paramref name="shortest"/> plus less
+        /// than <paramref name="spread"/> (whole milliseconds) by the prompt alone: the same prompt takes the same time in
+        /// every run and process, which <see cref="string.GetHashCode()"/> (randomised per process) would not give.
+        /// </summary>
+        public static Func<string, TimeSpan> ProcessingTimeByPrompt(TimeSpan shortest, TimeSpan spread)
+        {
+            var milliseconds = (int)spread.TotalMilliseconds;
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(milliseconds, nameof(spread));
+            return prompt =>
+            {
+                ArgumentNullException.ThrowIfNull(prompt);
+                var hash = 17;
+                foreach (var c in prompt)
+                {
+                    hash = unchecked((hash * 31) + c);
+                }
+
+                return shortest + TimeSpan.FromMilliseconds((hash & 0x7fffffff) % milliseconds);
+            };
+        }
+
         /// <summary>Requests allowed per account in one <see cref="RateLimitWindow"/>, across all API endpoints.</summary>
         public int RateLimitRequests { get; set; } = 30;
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Seedance.Sandbox.Tests.Infrastructure;
@@ -94,6 +95,19 @@ namespace Seedance.Sandbox.Tests
 
             Assert.Equal("completed", finished.GetProperty("status").GetString());
             Assert.Equal("processing", (await SandboxApi.ReadJsonAsync(other)).GetProperty("status").GetString());
+        }
+
+        [Fact]
+        public void Processing_time_by_prompt_is_the_same_in_every_process_and_spreads_within_its_range()
+        {
+            var byPrompt = SandboxOptions.ProcessingTimeByPrompt(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4));
+            var times = Enumerable.Range(1, 200).Select(i => byPrompt($"soak clip number {i:0000}")).ToList();
+
+            // A fixed value: a time drawn from string.GetHashCode would differ from one process to the next.
+            Assert.Equal(TimeSpan.FromMilliseconds(4185), byPrompt("soak clip number 0001"));
+            Assert.Equal(times[0], byPrompt("soak clip number 0001"));
+            Assert.All(times, t => Assert.InRange(t, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(4999)));
+            Assert.True(times.Distinct().Count() > 100, $"only {times.Distinct().Count()} distinct times for 200 prompts");
         }
 
         [Fact]

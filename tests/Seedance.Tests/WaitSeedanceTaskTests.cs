@@ -22,8 +22,7 @@ namespace Seedance.Tests
         internal static SandboxOptions ScaledOptions(TimeSpan? processing = null) => new()
         {
             ProcessingTime = processing ?? TimeSpan.FromMilliseconds(500),
-            // The same prompt renders for the same time in every run: string.GetHashCode differs between processes.
-            ProcessingTimeSelector = processing is null ? prompt => TimeSpan.FromMilliseconds(300 + ((prompt.Aggregate(17, (hash, c) => unchecked((hash * 31) + c)) & 0x7fffffff) % 700)) : null,
+            ProcessingTimeSelector = processing is null ? SandboxOptions.ProcessingTimeByPrompt(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(700)) : null,
             RateLimitRequests = 30,
             RateLimitWindow = TimeSpan.FromSeconds(2),
         };

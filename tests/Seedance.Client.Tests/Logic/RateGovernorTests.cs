@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Security;
@@ -14,8 +13,8 @@ using Xunit;
 namespace Seedance.Client.Tests.Logic
 {
     /// <summary>
-    /// The governor on its own, in fake time where a test moves the clock exactly as far as it needs; the two tests of
-    /// many callers at once (order, no window over the limit) keep short real windows, their threads being the point.
+    /// The governor on its own, in fake time where a test moves the clock exactly as far as it needs, many threads at once
+    /// included: no test waits on the wall clock.
     /// </summary>
     public sealed class RateGovernorTests
     {
@@ -68,53 +67,46 @@ namespace Seedance.Client.Tests.Logic
         [Fact]
         public async Task Waiters_are_served_in_order_of_arrival()
         {
-            // One slot at a time: each grant waits for the previous holder to finish, so the order observed is the order granted.
-            var governor = new RateGovernor(1, TimeSpan.FromMilliseconds(20), TimeProvider.System);
-            var order = new List<int>();
-            var waiters = new List<Task>();
-            for (var i = 0; i < 8; i++)
-            {
-                var number = i;
-                waiters.Add(governor.AcquireAsync(null, AnyPause, CancellationToken.None).ContinueWith(
-                    slot =>
-                    {
-                        lock (order)
-                        {
-                            order.Add(number);
-                        }
+            // One slot per window: each grant comes a window after the previous holder ended, so the order seen is the order granted.
+            var time = new FakeTimeProvider(Noon);
+            var window = TimeSpan.FromMilliseconds(20);
+            var governor = new RateGovernor(1, window, time);
+            var waiters = Enumerable.Range(0, 8).Select(_ => governor.AcquireAsync(null, AnyPause, CancellationToken.None)).ToList();
 
-                        slot.Result.Dispose();
-                    },
-                    TaskScheduler.Default));
-            }
+            var grants = await GrantsAsync(time, waiters, TimeSpan.FromSeconds(1));
 
-            await Task.WhenAll(waiters);
-
-            Assert.Equal(Enumerable.Range(0, 8), order);
+            Assert.Equal(Enumerable.Range(0, 8), grants.OrderBy(g => g.At).Select(g => g.Waiter));
+            Assert.Equal(Enumerable.Range(0, 8).Select(i => i * window), grants.Select(g => g.At).Order());
         }
 
         [Fact]
         public async Task No_window_ever_holds_more_than_the_limit_with_many_threads()
         {
-            var governor = new RateGovernor(5, TimeSpan.FromMilliseconds(200), TimeProvider.System);
-            var clock = Stopwatch.StartNew();
-            var starts = new List<TimeSpan>();
+            var time = new FakeTimeProvider(Noon);
+            var window = TimeSpan.FromMilliseconds(200);
+            var governor = new RateGovernor(5, window, time);
 
-            await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
-            {
-                using var slot = await governor.AcquireAsync(null, AnyPause, CancellationToken.None);
-                lock (starts)
+            // Twenty threads ask at the same moment; the slots are then ended from the thread pool, several at once.
+            using var ready = new Barrier(20);
+            var waiters = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Factory.StartNew(
+                () =>
                 {
-                    starts.Add(clock.Elapsed);
-                }
-            })));
+                    ready.SignalAndWait();
+                    return governor.AcquireAsync(null, AnyPause, CancellationToken.None);
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default)));
 
-            // Five in any 200 ms: the sixth leaves a window after the first ended (less the scheduling noise of the test).
-            starts.Sort();
+            var starts = (await GrantsAsync(time, waiters, TimeSpan.FromSeconds(10))).Select(g => g.At).Order().ToList();
+
+            // Five in any window: the sixth leaves exactly a window after the first ended, and none later than it must.
             for (var i = 5; i < starts.Count; i++)
             {
-                Assert.True(starts[i] - starts[i - 5] >= TimeSpan.FromMilliseconds(150), $"request {i} left {starts[i] - starts[i - 5]} after request {i - 5}");
+                Assert.True(starts[i] - starts[i - 5] >= window, $"request {i} left {starts[i] - starts[i - 5]} after request {i - 5}");
             }
+
+            Assert.Equal(3 * window, starts[^1]);
         }
 
         [Fact]
@@ -226,6 +218,27 @@ namespace Seedance.Client.Tests.Logic
             Assert.Equal(TimeSpan.FromSeconds(9), governor.Window);
             Assert.Equal(7, governor.Available);
             Assert.Equal(TimeSpan.Zero, governor.TimeUntilNextSlot);
+        }
+
+        /// <summary>
+        /// Moves the fake clock a millisecond at a time until every waiter has its slot; notes when (since the start) each
+        /// got it, and ends each slot at once from the thread pool, several together, before the clock moves on.
+        /// </summary>
+        private static async Task<List<(int Waiter, TimeSpan At)>> GrantsAsync(FakeTimeProvider time, IReadOnlyList<Task<RateSlot>> waiters, TimeSpan limit)
+        {
+            var start = time.GetUtcNow();
+            var grants = new List<(int Waiter, TimeSpan At)>();
+            while (grants.Count < waiters.Count)
+            {
+                var elapsed = time.GetUtcNow() - start;
+                Assert.True(elapsed <= limit, $"{waiters.Count - grants.Count} waiters still had no slot after {elapsed}");
+                var granted = Enumerable.Range(0, waiters.Count).Where(i => waiters[i].IsCompleted && !grants.Exists(g => g.Waiter == i)).ToList();
+                grants.AddRange(granted.Select(i => (i, elapsed)));
+                await Task.WhenAll(granted.Select(i => Task.Run(async () => (await waiters[i]).Dispose())));
+                time.Advance(TimeSpan.FromMilliseconds(1));
+            }
+
+            return grants;
         }
 
         private static SeedanceClientOptions Options(string baseUri, string key) => new() { BaseUri = new Uri(baseUri), ApiKey = Key(key) };
