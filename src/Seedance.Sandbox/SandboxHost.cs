@@ -57,7 +57,7 @@ namespace Seedance.Sandbox
         public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(options);
-            var state = new SandboxState(options, TimeProvider.System);
+            var state = new SandboxState(options);
             var stopping = new CancellationTokenSource();
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();

@@ -32,13 +32,7 @@ namespace Seedance.Sandbox
             return prompt =>
             {
                 ArgumentNullException.ThrowIfNull(prompt);
-                var hash = 17;
-                foreach (var c in prompt)
-                {
-                    hash = unchecked((hash * 31) + c);
-                }
-
-                return shortest + TimeSpan.FromMilliseconds((hash & 0x7fffffff) % milliseconds);
+                return shortest + TimeSpan.FromMilliseconds((double)((ulong)Results.DeterministicBody.StableHash(prompt) % (ulong)milliseconds));
             };
         }
 
@@ -47,6 +41,12 @@ namespace Seedance.Sandbox
 
         /// <summary>The sliding window of the rate limit.</summary>
         public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>
+        /// The sandbox's clock: task progress, the rate limit, result URL lifetimes and the request log's times. A test
+        /// passes a fake one to move time itself instead of waiting for it.
+        /// </summary>
+        public TimeProvider Time { get; set; } = TimeProvider.System;
 
         /// <summary>A prompt containing this text makes its task fail (and its credits come back).</summary>
         public string FailMarker { get; set; } = "[fail]";

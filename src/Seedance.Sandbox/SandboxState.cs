@@ -18,10 +18,10 @@ namespace Seedance.Sandbox
         private readonly List<SandboxRequest> _log = new();
         private readonly List<ElsewhereRequest> _elsewhere = new();
 
-        public SandboxState(SandboxOptions options, TimeProvider time)
+        public SandboxState(SandboxOptions options)
         {
             Options = options;
-            Time = time;
+            Time = options.Time;
             AddAccount(options.ApiKey, options.InitialCredits, "default");
         }
 

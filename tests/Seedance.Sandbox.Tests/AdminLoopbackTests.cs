@@ -18,7 +18,7 @@ namespace Seedance.Sandbox.Tests
         [InlineData("::1", 200)]
         public async Task Admin_endpoint_answers_loopback_callers_only(string remote, int status)
         {
-            using var state = new SandboxState(new SandboxOptions(), TimeProvider.System);
+            using var state = new SandboxState(new SandboxOptions());
             var context = new DefaultHttpContext();
             context.Connection.RemoteIpAddress = IPAddress.Parse(remote);
             context.Request.Method = "GET";

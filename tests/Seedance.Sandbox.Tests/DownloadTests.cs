@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Seedance.Sandbox.Tests.Infrastructure;
 using Xunit;
 
@@ -102,17 +103,24 @@ namespace Seedance.Sandbox.Tests
         [Fact]
         public async Task Result_url_answers_403_after_its_lifetime_and_a_fresh_get_gives_a_working_url()
         {
-            await using var sandbox = await TestSandbox.StartAsync(o => o.ResultUrlLifetime = TimeSpan.FromMilliseconds(300));
-            var (id, output) = await CompletedAsync(sandbox);
-            var old = output.GetProperty("video_url").GetString()!;
-            var issued = DateTime.UtcNow;
-            await Task.Delay(TimeSpan.FromMilliseconds(400) - (DateTime.UtcNow - issued));
+            var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+            await using var sandbox = await TestSandbox.StartAsync(o =>
+            {
+                o.Time = time;
+                o.ResultUrlLifetime = TimeSpan.FromMinutes(5);
+            });
+            var id = await sandbox.Api.SubmitAcceptedAsync();
+            time.Advance(sandbox.Host.Options.ProcessingTime);
+            var old = await VideoUrlAsync(sandbox, id);
 
+            time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromMilliseconds(1));
+            using var lastMoment = await sandbox.Api.Http.GetAsync(old);
+            time.Advance(TimeSpan.FromMilliseconds(1));
             using var expired = await sandbox.Api.Http.GetAsync(old);
-            using var status = await sandbox.Api.GetTaskAsync(id);
-            var fresh = (await SandboxApi.ReadJsonAsync(status)).GetProperty("output").GetProperty("video_url").GetString()!;
+            var fresh = await VideoUrlAsync(sandbox, id);
             using var renewed = await sandbox.Api.Http.GetAsync(fresh);
 
+            Assert.Equal(HttpStatusCode.OK, lastMoment.StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
             Assert.NotEqual(old, fresh);
             Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
@@ -200,6 +208,14 @@ namespace Seedance.Sandbox.Tests
 
             await SandboxApi.AssertErrorAsync(busy, 503, "service_busy");
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
+        private static async Task<string> VideoUrlAsync(TestSandbox sandbox, string id)
+        {
+            using var status = await sandbox.Api.GetTaskAsync(id);
+            var json = await SandboxApi.ReadJsonAsync(status);
+            Assert.Equal("completed", json.GetProperty("status").GetString());
+            return json.GetProperty("output").GetProperty("video_url").GetString()!;
         }
 
         internal static async Task<(string Id, JsonElement Output)> CompletedAsync(TestSandbox sandbox)

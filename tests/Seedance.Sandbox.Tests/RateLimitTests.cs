@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Seedance.Sandbox.Tests.Infrastructure;
 using Xunit;
 
@@ -42,8 +43,10 @@ namespace Seedance.Sandbox.Tests
         [Fact]
         public async Task Retry_after_is_the_rounded_up_wait_and_the_request_then_succeeds()
         {
+            var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
             await using var sandbox = await TestSandbox.StartAsync(o =>
             {
+                o.Time = time;
                 o.RateLimitRequests = 2;
                 o.RateLimitWindow = TimeSpan.FromSeconds(1.5);
             });
@@ -52,10 +55,13 @@ namespace Seedance.Sandbox.Tests
 
             using var limited = await sandbox.Api.SubmitAsync(SandboxApi.ValidBody, "after-wait");
             var retryAfter = int.Parse(limited.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture);
-            Assert.InRange(retryAfter, 1, 2);
-            await Task.Delay(TimeSpan.FromSeconds(retryAfter));
+            time.Advance(TimeSpan.FromSeconds(1.4));
+            using var early = await sandbox.Api.SubmitAsync(SandboxApi.ValidBody, "after-wait");
+            time.Advance(TimeSpan.FromSeconds(retryAfter - 1.4));
             using var retried = await sandbox.Api.SubmitAsync(SandboxApi.ValidBody, "after-wait");
 
+            Assert.Equal(2, retryAfter);
+            Assert.Equal(429, (int)early.StatusCode);
             Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
             Assert.Equal(3, sandbox.Host.Account(sandbox.Api.ApiKey).Charges.Count);
         }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Seedance.Sandbox;
 using Seedance.Tests.Infrastructure;
 using Xunit;
@@ -42,14 +43,15 @@ namespace Seedance.Tests
         [Fact]
         public async Task Expired_result_url_is_refreshed_by_reading_the_task_again()
         {
-            var options = WaitSeedanceTaskTests.ScaledOptions();
-            options.ResultUrlLifetime = TimeSpan.FromMilliseconds(300);
+            // The sandbox's clock is the test's: tasks finish at once, and the URL's hour passes when the test says.
+            var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+            var options = WaitSeedanceTaskTests.ScaledOptions(TimeSpan.Zero);
+            options.Time = time;
             await using var sandbox = await SandboxHost.StartAsync(options);
             using var session = new PowerShellSession();
             var variables = WaitSeedanceTaskTests.Variables(sandbox, _folder);
             var id = WaitSeedanceTaskTests.Property(session.Run(WaitSeedanceTaskTests.Configure + CompletedTask + "$task", variables).ShouldSucceed().Output.Single(), "Id")!;
-            // The URL's lifetime has to run out: waiting for time itself is the point here.
-            await Task.Delay(TimeSpan.FromMilliseconds(600));
+            time.Advance(options.ResultUrlLifetime);
 
             var result = session.Run("$task | Save-SeedanceVideo -Path $Dir -ApiKey $Key").ShouldSucceed();
 
