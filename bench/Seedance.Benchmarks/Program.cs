@@ -13,11 +13,11 @@ namespace Seedance.Benchmarks
     /// <c>batch</c>, <c>download</c>, <c>journal</c>: one hosted part; <c>pwsh</c>: the real-pwsh rows;
     /// <c>pwsh-import</c>: their import row alone. Options: <c>--runs N</c> (imports), <c>--calls N</c>,
     /// <c>--rounds N</c>, <c>--shell-runs N</c>, <c>--shell-calls N</c>, <c>--shell-rounds N</c> (real pwsh),
-    /// <c>--count N</c> (soak), <c>--submissions N</c> (journal), <c>--no-write</c> (print only).
+    /// <c>--count N</c> and <c>--fault-percent N</c> (soak), <c>--submissions N</c> (journal), <c>--no-write</c> (print only).
     /// </summary>
     internal static class Program
     {
-        private const string Usage = "usage: Seedance.Benchmarks all|pwsh|pwsh-import|import|calls|memory|batch|download|journal|soak [--runs N] [--calls N] [--rounds N] [--shell-runs N] [--shell-calls N] [--shell-rounds N] [--count N] [--submissions N] [--no-write]";
+        private const string Usage = "usage: Seedance.Benchmarks all|pwsh|pwsh-import|import|calls|memory|batch|download|journal|soak [--runs N] [--calls N] [--rounds N] [--shell-runs N] [--shell-calls N] [--shell-rounds N] [--count N] [--fault-percent N] [--submissions N] [--no-write]";
 
         private static async Task<int> Main(string[] args)
         {
@@ -88,7 +88,7 @@ namespace Seedance.Benchmarks
                     JournalBenchmark.Run(Get(options, "submissions", 5000));
                     break;
                 case "soak":
-                    exit = await SoakBenchmark.RunAsync(Get(options, "count", 500)) ? 0 : 1;
+                    exit = await SoakBenchmark.RunAsync(Get(options, "count", 500), Get(options, "fault-percent", 5)) ? 0 : 1;
                     break;
                 default:
                     Console.SetOut(console);

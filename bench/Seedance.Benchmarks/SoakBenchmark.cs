@@ -15,7 +15,7 @@ namespace Seedance.Benchmarks
     /// The fault soak (not in CI), in the hosted engine, each part bounded by a deadline (a part that passes it is stopped
     /// as Ctrl+C would and reported as hung):
     /// 1. <c>New-SeedanceVideo | Wait-SeedanceTask | Save-SeedanceVideo</c> over the submissions, with the sandbox
-    ///    injecting random faults at 5% of requests: 503, 500 before and after create, dropped connections, slow answers,
+    ///    injecting random faults at 5% of requests (<c>--fault-percent</c>): 503, 500 before and after create, dropped connections, slow answers,
     ///    cut and stalled downloads, redirects to another port, oversized answers; and a tight rate limit in both the
     ///    sandbox and the session.
     /// 2. Refused submissions: a mistyped key (401), a rule the client does not know (400), a 401 that echoes the key;
@@ -31,7 +31,6 @@ namespace Seedance.Benchmarks
     {
         private const int RateLimit = 40;
         private const double RateWindowSeconds = 2;
-        private const double FaultRate = 0.05;
         private const long VideoSize = 256 * 1024;
         private const int AttemptTimeoutSeconds = 10;
         private const int HugeRetryAfterSeconds = 100_000;
@@ -60,8 +59,9 @@ namespace Seedance.Benchmarks
                 Save-SeedanceVideo -Path $Folder -ApiKey $Key -Confirm:$false
             """;
 
-        public static async Task<bool> RunAsync(int count)
+        public static async Task<bool> RunAsync(int count, int faultPercent)
         {
+            var faultRate = faultPercent / 100.0;
             var data = Directory.CreateTempSubdirectory("seedance-soak-data-").FullName;
             var folder = Directory.CreateTempSubdirectory("seedance-soak-").FullName;
             var dataHome = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
@@ -80,9 +80,9 @@ namespace Seedance.Benchmarks
                 });
                 sandbox.AddAccount(BlockedKey, 1_000_000m);
                 using var engine = HostedEngine.WithModule(sandbox.BaseUri, $"-RateLimit {RateLimit} -RateLimitWindowSeconds {RateWindowSeconds} -AttemptTimeoutSeconds {AttemptTimeoutSeconds}");
-                var soak = new Soak(sandbox, engine, folder, count);
+                var soak = new Soak(sandbox, engine, folder, count, faultRate);
                 Console.WriteLine($"Soak: {count} submissions, New-SeedanceVideo | Wait-SeedanceTask | Save-SeedanceVideo in the hosted engine; "
-                    + $"random faults at {FaultRate:P0} of requests (seed 2026: {string.Join(", ", Kinds)}), rate limit {RateLimit} / {RateWindowSeconds} s, "
+                    + $"random faults at {faultRate:P0} of requests (seed 2026: {string.Join(", ", Kinds)}), rate limit {RateLimit} / {RateWindowSeconds} s, "
                     + $"attempt timeout {AttemptTimeoutSeconds} s, render 1–5 s, {VideoSize / 1024} KiB videos; then {soak.RefusedPrompts.Count} refused submissions "
                     + $"resubmitted with the key fixed, recovery over the journal, and a 429 with Retry-After {HugeRetryAfterSeconds} on another account. Load {Stats.Load()}.");
                 soak.Run();
@@ -104,6 +104,7 @@ namespace Seedance.Benchmarks
             private readonly SandboxHost _sandbox;
             private readonly HostedEngine _engine;
             private readonly string _folder;
+            private readonly double _faultRate;
             private readonly List<string> _prompts;
             private readonly List<string> _mistyped;
             private readonly List<string> _invalid;
@@ -118,11 +119,12 @@ namespace Seedance.Benchmarks
             private int _requestsAfterBlock;
             private int _rateLimitedBeforeBlock;
 
-            public Soak(SandboxHost sandbox, HostedEngine engine, string folder, int count)
+            public Soak(SandboxHost sandbox, HostedEngine engine, string folder, int count, double faultRate)
             {
                 _sandbox = sandbox;
                 _engine = engine;
                 _folder = folder;
+                _faultRate = faultRate;
                 _prompts = Enumerable.Range(1, count).Select(i => $"soak clip number {i:0000}").ToList();
                 var refused = Math.Clamp(count / 50, 2, 10);
                 _mistyped = Enumerable.Range(1, refused).Select(i => $"soak refused mistyped {i:00}").ToList();
@@ -136,7 +138,7 @@ namespace Seedance.Benchmarks
 
             public void Run()
             {
-                _sandbox.Faults.InjectRandomly(FaultRate, seed: 2026, TimeSpan.FromSeconds(1.5), afterBytes: 64 * 1024, Kinds);
+                _sandbox.Faults.InjectRandomly(_faultRate, seed: 2026, TimeSpan.FromSeconds(1.5), afterBytes: 64 * 1024, Kinds);
                 _faulted = Part("faults", FaultedRun, new() { ["Prompts"] = _prompts.ToArray() }, Long);
                 _sandbox.Faults.InjectRandomly(0, seed: 0, TimeSpan.Zero, afterBytes: 0);
 
