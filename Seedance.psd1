@@ -9,6 +9,8 @@
     Description          = 'Generate videos with the Seedance 2 API: typed tasks on the pipeline, -WhatIf, the key in SecretManagement, no double charges, no lost tasks.'
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
+    # Loaded by PowerShell before Seedance.psm1 runs: the psm1 then makes no reflective call to find or load it.
+    RequiredAssemblies   = @('Seedance.Loader.dll')
     FormatsToProcess     = @('Seedance.format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(

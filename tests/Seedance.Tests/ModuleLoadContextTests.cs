@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
@@ -23,6 +25,16 @@ namespace Seedance.Tests
             var client = context.LoadFromAssemblyName(assembly.GetReferencedAssemblies().Single(r => r.Name == "Seedance.Client"));
             Assert.Same(context, AssemblyLoadContext.GetLoadContext(client));
             Assert.Contains(client, context.Assemblies);
+        }
+
+        [Fact]
+        public void Loader_keeps_one_assembly_identity_so_a_later_module_version_imports_beside_an_earlier_one()
+        {
+            // The manifest loads Seedance.Loader.dll with RequiredAssemblies, and a process holds one assembly of that name:
+            // a loader of another assembly version would fail the second import ("Assembly with same name is already loaded").
+            var loader = AssemblyName.GetAssemblyName(Path.Combine(RepositoryPaths.Root, "out", "Seedance", "Seedance.Loader.dll"));
+
+            Assert.Equal(new Version(1, 0, 0, 0), loader.Version);
         }
 
         [Fact]
