@@ -323,8 +323,7 @@ function Invoke-TestTerminal {
                 $null = $text.Append([string]::new($buffer, 0, $read.Result))
                 $read = $child.StandardOutput.ReadAsync($buffer, 0, $buffer.Length)
             }
-            # Under load a first Ctrl+C was sometimes not acted on (the output shows '^C', then the polling goes on):
-            # press it again every second, as a user would, until the shell ends. StoppedIn counts from the first.
+            # Pressed again every second until the shell ends, as a user would; StoppedIn counts from the first.
             if ((Get-PlainText $text.ToString()) -match $InterruptWhen -and ($null -eq $interrupted -or $interrupted.Elapsed -ge $nextPress)) {
                 $child.StandardInput.Write([char]3)
                 $child.StandardInput.Flush()
